@@ -1,0 +1,147 @@
+"""Readers: turn paths (files, directories, ``-``) into ``Article`` records.
+
+``read_inputs`` yields, in input order, an ``Article`` for every input that
+could be read and an ``InputError`` for every one that could not, so that the
+caller reports the bad ones and still processes the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import BinaryIO, TextIO, cast
+
+from newsgraph.config import Settings
+from newsgraph.errors import InputError
+from newsgraph.ingest import files
+from newsgraph.ingest.dates import parse_published
+from newsgraph.ingest.html import read_html
+from newsgraph.ingest.jsonio import read_json, read_jsonl
+from newsgraph.ingest.text import Header, read_text, split_header
+from newsgraph.records import Article
+
+__all__ = ["STDIN", "Header", "parse_published", "read_inputs", "split_header"]
+
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+
+Item = Article | InputError
+
+
+def read_inputs(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    published: str | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+) -> Iterator[Article | InputError]:
+    """Articles from files, directories and ``-`` (standard input), in input order.
+
+    A bad input (or a bad line of a .jsonl) is yielded as an InputError and
+    reading goes on. ``published`` fills ``Article.published`` where the input
+    gives none; an invalid value raises ConfigError on the first iteration.
+    ``stdin`` defaults to ``sys.stdin``.
+    """
+    default = parse_published(published) if published else None
+    for raw in paths:
+        items = (
+            _guarded(_read_stdin(stdin, settings)) if raw == STDIN else _read_path(raw, settings)
+        )
+        for item in items:
+            if default and isinstance(item, Article) and item.published is None:
+                item = replace(item, published=default)
+            yield item
+
+
+def _read_path(raw: str, settings: Settings) -> Iterator[Item]:
+    for entry in files.expand_path(raw):
+        if isinstance(entry, InputError):
+            yield entry
+        else:
+            source, path = entry
+            yield from _guarded(_read_file(path, source, settings))
+
+
+def _guarded(items: Iterator[Item]) -> Iterator[Item]:
+    # readers raise InputError for a whole input that is bad; here it becomes an item
+    try:
+        yield from items
+    except InputError as exc:
+        yield exc
+
+
+def _read_file(path: Path, source: str, settings: Settings) -> Iterator[Item]:
+    kind = path.suffix.lower()
+    if kind == ".jsonl":
+        try:
+            with path.open("rb") as stream:
+                files.check_not_binary(stream.peek(files.SNIFF_BYTES)[: files.SNIFF_BYTES], source)
+                lines = files.text_lines(stream, source, settings.max_bytes)
+                yield from read_jsonl(lines, source)
+        except OSError as exc:
+            raise InputError(source, files.os_problem(exc)) from exc
+        return
+    text = files.decode(files.read_capped(path, source, settings.max_bytes), source)
+    yield from _parse(text, kind, source)
+
+
+def _parse(text: str, kind: str, source: str) -> Iterator[Item]:
+    if kind in (".html", ".htm"):
+        yield read_html(text, source)
+    elif kind == ".json":
+        yield from read_json(text, source)
+    else:
+        yield read_text(text, source, markdown=kind == ".md")
+
+
+def _read_stdin(stream: TextIO | BinaryIO | None, settings: Settings) -> Iterator[Item]:
+    # JSON Lines when the first non-blank line is a JSON object, one JSON document when
+    # it starts with "{" or "[" (pretty-printed), HTML with "<html", else plain text
+    binary = _as_binary(sys.stdin if stream is None else stream)
+    limit = settings.max_bytes
+    # read up to the first non-blank line, to see what kind of input this is
+    head: list[bytes] = []
+    while (line := binary.readline(limit + 1)) and not line.strip():
+        head.append(line)
+    first = line.lstrip(b"\xef\xbb\xbf \t")
+    head.append(line)
+    if first.startswith(b"{") and _is_json(first):
+        # JSON Lines: one article per line, however long the stream
+        start = len(head)
+        lines = files.text_lines(binary, STDIN_SOURCE, limit, first=start + 1)
+        numbered = [(n, files.to_text(raw, f"{STDIN_SOURCE}:{n}")) for n, raw in enumerate(head, 1)]
+        yield from read_jsonl([*numbered, *lines], STDIN_SOURCE)
+        return
+    data = b"".join(head)
+    if len(data) <= limit:
+        data += binary.read(limit + 1 - len(data))
+    if len(data) > limit:
+        raise InputError(STDIN_SOURCE, files.over_limit(limit))
+    kind = ".txt"
+    if first.startswith((b"{", b"[")):
+        kind = ".json"  # a pretty-printed object or an array
+    elif first[:14].lower().startswith((b"<!doctype html", b"<html")):
+        kind = ".html"
+    yield from _parse(files.decode(data, STDIN_SOURCE), kind, STDIN_SOURCE)
+
+
+def _as_binary(stream: TextIO | BinaryIO) -> BinaryIO:
+    buffer = getattr(stream, "buffer", None)
+    if isinstance(buffer, io.BufferedIOBase):
+        return cast(BinaryIO, buffer)  # sys.stdin's bytes, decoded by files.decode
+    if isinstance(stream, io.TextIOBase):
+        # an in-memory text stream, as in tests: already decoded, so re-encode it
+        return io.BytesIO(stream.read().encode("utf-8", "surrogateescape"))
+    return cast(BinaryIO, stream)
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
