@@ -1,0 +1,81 @@
+"""The per-article analysis: a pure function from an ``Article`` to its ``Digest``.
+
+``digest_doc`` runs the extractors over a parsed ``Doc``; ``analyse_articles``
+parses in batches with the cached pipeline. Both are safe to call in worker
+processes: the only state is the per-process pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.config import Settings
+from newsgraph.extract.entities import index_entities
+from newsgraph.extract.roles import find_roles_and_relations
+from newsgraph.extract.summary import summarise
+from newsgraph.nlp import BODY_START
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.records import Article, Digest, article_id
+
+
+def digest_doc(article: Article, doc: Doc, settings: Settings) -> Digest:
+    """Everything the extractors find in one parsed article."""
+    index = index_entities(doc)
+    roles, relations = find_roles_and_relations(doc, index)
+    entities = tuple(
+        replace(ent, roles=roles.get(ent.id, ())) if ent.id in roles else ent
+        for ent in index.entities
+    )
+    summary = summarise(
+        doc, entities, body_start=article.body_start, max_sentences=settings.summary_sentences
+    )
+    return Digest(
+        article=article,
+        entities=entities,
+        relations=tuple(relations),
+        summary=tuple(summary),
+    )
+
+
+def analyse_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Digest]:
+    """Digests for articles, in order, parsed in batches by this process's pipeline."""
+    nlp = load_pipeline(settings.model)
+    pairs = ((_make_doc(nlp, a), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        yield digest_doc(article, doc, settings)
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc.user_data[BODY_START] = article.body_start
+    return doc
+
+
+def analyse_texts(texts: Iterable[str], settings: Settings) -> Iterator[Digest]:
+    """Digests for bare texts (no metadata), in order."""
+    return analyse_articles((Article(text=t, id=article_id(t)) for t in texts), settings)
+
+
+def digest(
+    text_or_article: str | Article,
+    *,
+    published: str | None = None,
+    settings: Settings | None = None,
+) -> Digest:
+    """The digest of one article, given as text or as an ``Article``.
+
+    ``published`` (ISO date) sets the creation time that relative dates are
+    resolved against when the article carries none.
+    """
+    settings = settings or Settings()
+    if isinstance(text_or_article, str):
+        article = Article(text=text_or_article, id=article_id(text_or_article))
+    else:
+        article = text_or_article
+    if published and not article.published:
+        article = replace(article, published=published)
+    return next(analyse_articles([article], settings))

@@ -1,0 +1,377 @@
+"""Document-level fixes to the model's named-entity spans.
+
+The small English model tags sentence by sentence and makes errors a news
+reader never would: Title Case headlines become ORGs, a surname is a GPE in
+one sentence and a PERSON in the next, "the" and "'s" stick to names.
+``refine_ents`` reads the whole document once and repairs those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from newsgraph.extract.lexicon import (
+    CORPORATE_SUFFIXES,
+    HONORIFICS,
+    LOCATIVE_PREPS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+from newsgraph.nlp import BODY_START
+
+# Labels that name things; numbers, dates and amounts are handled elsewhere.
+NAME_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "PRODUCT",
+        "LANGUAGE",
+    }
+)
+
+# Small words that stay lower case in Title Case headlines ("Case Against the Senator").
+_HEADLINE_SMALL = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "by",
+        "with",
+        "as",
+        "from",
+        "vs",
+        "vs.",
+        "v.",
+        "into",
+        "over",
+        "after",
+        "is",
+        "are",
+        "be",
+        "its",
+        "his",
+        "her",
+        "their",
+        "not",
+        "than",
+        "up",
+        "off",
+        "out",
+    }
+)
+_DATELINE_DATE = re.compile(r"^\d")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def refine_ents(doc: Doc) -> list[Span]:
+    """The model's entities, repaired with document-level evidence.
+
+    Returns non-overlapping spans sorted by position; assign them to
+    ``doc.ents``. Headline-like lines (ALL CAPS or Title Case) keep only names
+    that the body also uses; a string keeps one label across the document;
+    unlabelled repeats of a known name get its label.
+    """
+    headline = _headline_tokens(doc)
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            spans.append(ent)
+            continue
+        trimmed = _trim(ent)
+        if trimmed is None:
+            continue
+        if headline[trimmed.start] and not _is_dateline(trimmed):
+            continue  # re-found below if the body names it too
+        spans.append(trimmed)
+    spans.extend(_datelines(doc))
+    spans.extend(_unnamed_people(doc, headline))
+    spans = [_person_by_context(s) for s in filter_spans(spans)]
+    spans = _consistent_labels(doc, spans)
+    spans = _propagate(doc, spans, headline)
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop what is not part of a name: "the", titles, honorifics, "'s", line breaks."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    # a name never crosses a line break: keep the part before it
+    for i in range(start, end):
+        if doc[i].is_space or "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (
+        doc[start].is_punct or (doc[start].lower_ == "the" and doc[start].text == "the")
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE
+        or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
+    ):
+        end -= 1
+    if ent.label_ == "PERSON":
+        while end - start > 1 and _is_title_token(doc[start]):
+            start += 1
+    if end <= start:
+        return None
+    if start == ent.start and end == ent.end:
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _person_by_context(span: Span) -> Span:
+    """A name the model typed ORG/GPE/NORP that the sentence shows to be a person.
+
+    "Brennan's sister, Olena Kravets" (apposition with a kin or role noun),
+    "Mr. Kravets" (honorific), "attorney Kravets" (role noun before the name).
+    """
+    if span.label_ not in {"ORG", "GPE", "NORP", "LOC", "FAC"}:
+        return span
+    if span[-1].lower_ in CORPORATE_SUFFIXES or not all(t.text[:1].isupper() for t in span):
+        return span
+    doc = span.doc
+    root = span.root
+    prev = doc[span.start - 1] if span.start else None
+    person = (
+        (prev is not None and _is_honorific(prev))
+        or (
+            prev is not None
+            and _is_role_noun(prev)
+            and prev.dep_ == "compound"
+            and prev.head.i >= span.start
+        )
+        or (root.dep_ == "appos" and _is_role_noun(root.head))
+        or any(c.dep_ == "appos" and _is_role_noun(c) for c in root.children)
+    )
+    return Span(doc, span.start, span.end, label="PERSON") if person else span
+
+
+def _unnamed_people(doc: Doc, headline: Sequence[bool]) -> Iterator[Span]:
+    """Names the model missed where a role noun vouches for them.
+
+    "Whitaker's deputy, Ana Ruiz" -> PERSON "Ana Ruiz" (apposition of a role noun).
+    """
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ or headline[tok.i]:
+            continue
+        if not _is_role_noun(tok.head):
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].head.i == tok.i
+            and not doc[start - 1].ent_type_
+        ):
+            start -= 1
+        if all(t.text[:1].isupper() for t in doc[start : tok.i + 1]):
+            yield Span(doc, start, tok.i + 1, label="PERSON")
+
+
+def _is_honorific(tok: Token) -> bool:
+    return tok.lower_.rstrip(".") in HONORIFICS and tok.text[:1].isupper()
+
+
+def _is_role_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lower_ in ROLE_NOUNS
+
+
+def _is_place_context(doc: Doc, i: int) -> bool:
+    """Does the token before ``i`` make a bare name a place ("in Whitfield"; not "according to")?"""
+    if i == 0 or doc[i - 1].lower_ not in LOCATIVE_PREPS:
+        return False
+    return not (doc[i - 1].lower_ == "to" and i > 1 and doc[i - 2].lower_ == "according")
+
+
+def _is_title_token(tok: Token) -> bool:
+    low = tok.lower_
+    return low.rstrip(".") in HONORIFICS or low in TITLE_WORDS
+
+
+def _headline_tokens(doc: Doc) -> list[bool]:
+    """For each token: is it in the header, or on a headline-like line (ALL CAPS, Title Case)?"""
+    flags = [False] * len(doc)
+    body_start = doc.user_data.get(BODY_START, 0)
+    if body_start:
+        for tok in doc:
+            if tok.idx >= body_start:
+                break
+            flags[tok.i] = True
+    line_start = 0
+    for i, tok in enumerate(doc):
+        if "\n" in tok.text or i == len(doc) - 1:
+            end = i if "\n" in tok.text else i + 1
+            if _is_headline(doc[line_start:end]):
+                flags[line_start:end] = [True] * (end - line_start)
+            line_start = i + 1
+    return flags
+
+
+def _is_headline(line: Span) -> bool:
+    words = [t for t in line if t.is_alpha]
+    if len(words) < 2 or len(words) > 25:
+        return False
+    long_words = [t for t in words if len(t) > 1]
+    if long_words and sum(t.is_upper for t in long_words) / len(long_words) >= 0.8:
+        return True  # "LEICESTERSHIRE TAKE OVER AT TOP"
+    content = [t for t in words if t.lower_ not in _HEADLINE_SMALL]
+    if len(content) < 3:
+        return False
+    if line[-1].text in {".", "?", "!"} and len(words) > 12:
+        return False  # a sentence full of names, not a headline
+    return all(t.text[0].isupper() for t in content)  # "Fraud Case Against Senator Dismissed"
+
+
+def _is_dateline(span: Span) -> bool:
+    return (
+        span.label_ == "GPE"
+        and span.start == _line_start(span.doc, span.start)
+        and span.end < len(span.doc)
+        and _dateline_follows(span.doc, span.end)
+    )
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+    return i
+
+
+def _datelines(doc: Doc) -> Iterable[Span]:
+    """ "WASHINGTON (Reuters) -", "NEW YORK 1996-08-30": a capitalised place opening a line."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        if i == 0 or "\n" in doc[i - 1].text:
+            j = i
+            while (
+                j < n
+                and j - i < 4
+                and doc[j].is_upper
+                and len(doc[j].text) > 1
+                and (doc[j].is_alpha or doc[j].text.endswith("."))
+            ):
+                j += 1
+            if j > i and j < n and _dateline_follows(doc, j):
+                yield Span(doc, i, j, label="GPE")
+            i = max(j, i + 1)
+        else:
+            i += 1
+
+
+def _dateline_follows(doc: Doc, j: int) -> bool:
+    """A date or "(Agency)" after the place; or a dash or comma and then sentence case.
+
+    "SOCCER - ROMANIA BEAT LITHUANIA" is a topic and a headline, not a dateline.
+    """
+    nxt = doc[j].text
+    if _DATELINE_DATE.match(nxt) or nxt == "(":
+        return True
+    if nxt in {"-", "–", "—", ","}:
+        rest = [t for t in doc[j + 1 : j + 8] if t.is_alpha]
+        return bool(rest) and not any(t.is_upper and len(t) > 1 for t in rest)
+    return False
+
+
+def _consistent_labels(doc: Doc, spans: Sequence[Span]) -> list[Span]:
+    """One label per name string: the majority, and PERSON for part of a known person's name.
+
+    "Whitfield" tagged GPE where "Dana Whitfield" is named; "Wang" tagged ORG
+    where "Wang Donghai" is.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    name_parts: set[str] = set()
+    for span in spans:
+        if span.label_ in NAME_LABELS:
+            votes[span.text][span.label_] += 1
+            if span.label_ == "PERSON" and len(span) > 1:
+                name_parts.update(t.text for t in span if len(t.text) > 2 and t.is_alpha)
+    out = []
+    for span in spans:
+        label = span.label_
+        if label in NAME_LABELS:
+            if len(span) == 1 and span.text in name_parts and label != "PERSON":
+                if not _is_place_context(doc, span.start):
+                    label = "PERSON"
+            else:
+                best, best_n = votes[span.text].most_common(1)[0]
+                if best != label and best_n > votes[span.text][label]:
+                    label = best
+        out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
+    return out
+
+
+def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Span]:
+    """Label unlabelled repeats of names the body already tagged (and surnames of people).
+
+    In headline lines the match ignores case: "ELLISON" is "Ellison".
+    """
+    known: dict[tuple[str, ...], str] = {}
+    for span in spans:
+        if span.label_ not in NAME_LABELS or headline[span.start]:
+            continue
+        known.setdefault(tuple(t.text for t in span), span.label_)
+        if span.label_ == "PERSON" and len(span) > 1:
+            known.setdefault((span[-1].text,), "PERSON")
+    if not known:
+        return spans
+    lowered: dict[tuple[str, ...], str] = {}
+    for key, label in known.items():
+        lowered.setdefault(tuple(w.lower() for w in key), label)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in lowered:
+        by_first[key[0]].append(key)
+    for keys in by_first.values():
+        keys.sort(key=len, reverse=True)
+
+    taken = [False] * len(doc)
+    for span in spans:
+        taken[span.start : span.end] = [True] * len(span)
+    added: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if taken[i] or not tok.text[:1].isupper() or tok.lower_ not in by_first:
+            i += 1
+            continue
+        matched = 0
+        for key in by_first[tok.lower_]:
+            end = i + len(key)
+            if end > len(doc) or any(taken[i:end]):
+                continue
+            words = doc[i:end]
+            if headline[i]:
+                ok = tuple(t.lower_ for t in words) == key
+                label = lowered[key]
+            else:
+                exact = tuple(t.text for t in words)
+                ok = exact in known
+                label = known.get(exact, "")
+            if ok:
+                added.append(Span(doc, i, end, label=label))
+                matched = len(key)
+                break
+        i += matched or 1
+    return spans + added

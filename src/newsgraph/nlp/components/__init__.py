@@ -1,0 +1,1 @@
+"""newsgraph's spaCy components, one per file. Each only annotates; the logic lives in extract/."""
