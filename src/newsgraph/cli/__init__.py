@@ -1,0 +1,60 @@
+"""The ``newsgraph`` command: a thin Typer app; each command calls one library function.
+
+Errors newsgraph raises on purpose become a one-line message on stderr and the
+error's exit code, here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from newsgraph.errors import NewsgraphError
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into structured knowledge: who, who said what, what happened.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(
+    help="Score newsgraph against gold data sets, next to a baseline.", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(func: F) -> F:
+    """Map NewsgraphError to a message on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsgraphError as exc:
+            print(f"newsgraph: error: {exc}", file=sys.stderr)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]  # same signature as func
+
+
+def setup_logging(verbose: bool = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="newsgraph: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+# Commands register themselves on import.
+from newsgraph.cli import digest as _digest  # noqa: E402,F401
+from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
+
+__all__ = ["app", "eval_app", "handle_errors"]
