@@ -17,6 +17,7 @@ from newsgraph.config import Settings
 from newsgraph.extract.entities import index_entities
 from newsgraph.extract.roles import find_roles_and_relations
 from newsgraph.extract.summary import summarise
+from newsgraph.extract.times import find_times
 from newsgraph.nlp import BODY_START
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, Digest, article_id
@@ -31,12 +32,18 @@ def digest_doc(article: Article, doc: Doc, settings: Settings) -> Digest:
         for ent in index.entities
     )
     summary = summarise(
-        doc, entities, body_start=article.body_start, max_sentences=settings.summary_sentences
+        doc,
+        entities,
+        body_start=article.body_start,
+        title=article.title,
+        max_sentences=settings.summary_sentences,
     )
+    times = find_times(article.text, article.published, doc)
     return Digest(
         article=article,
         entities=entities,
         relations=tuple(relations),
+        times=tuple(times),
         summary=tuple(summary),
     )
 

@@ -23,3 +23,33 @@ def eval_entities(
     from newsgraph.evaluate.conll import evaluate_entities, format_report
 
     typer.echo(format_report(evaluate_entities(conll, limit=limit)))
+
+
+@eval_app.command("summaries")
+@handle_errors
+def eval_summaries(
+    bbc: Annotated[Path, typer.Option(help="BBC News Summary JSON Lines file.")],
+    limit: Annotated[int, typer.Option(help="How many articles (every 7th is taken).")] = 300,
+) -> None:
+    """ROUGE-1/2/L of the digest summary and of lead-3 against BBC's reference summaries.
+
+    Example: newsgraph eval summaries --bbc bbc_news_summary/bbc_news_summary.jsonl
+    """
+    from newsgraph.evaluate.summaries import evaluate_summaries, format_report
+
+    typer.echo(format_report(evaluate_summaries(bbc, limit=limit)))
+
+
+@eval_app.command("times")
+@handle_errors
+def eval_times(
+    tempeval: Annotated[Path, typer.Option(help="The tempeval3 folder or one of its files.")],
+    limit: Annotated[int | None, typer.Option(help="Documents per corpus.")] = None,
+) -> None:
+    """Span, type and value scores of time expressions on TempEval-3, with a baseline.
+
+    Example: newsgraph eval times --tempeval ../shared/datasets/tempeval3
+    """
+    from newsgraph.evaluate.tempeval import evaluate_times, format_report
+
+    typer.echo(format_report(evaluate_times(tempeval, limit=limit)))
