@@ -6,9 +6,9 @@ Floors sit a little under the figures in docs/BENCHMARKS.md; raise them when qua
 from __future__ import annotations
 
 import pytest
-from tests.conftest import dataset_path
 
 from newsgraph.evaluate.conll import evaluate_entities
+from tests.conftest import dataset_path
 
 pytestmark = [pytest.mark.model, pytest.mark.dataset]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.conftest import entity_named
 
 from newsgraph.records import Digest
+from tests.conftest import entity_named
 
 pytestmark = pytest.mark.model
 
