@@ -129,6 +129,8 @@ class Event:
     place: str | None = None
     modality: str = "actual"
     polarity: str = "positive"
+    # the trigger spans of every mention of this event, the first one included
+    mentions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,517 @@
+"""Score events on MEANTIME (English Wikinews) and WikiEvents dev, next to a plain baseline.
+
+MEANTIME: trigger F1 (a predicted trigger overlaps a gold event mention,
+one-to-one), argument F1 (the trigger matches, the role matches after mapping
+agent -> Arg0, patient -> Arg1, place -> Argm-LOC, and the argument phrase
+overlaps the gold participant mention) and event-time accuracy (the value of
+the event's time equals the TIMEX3 the gold event is anchored to by an
+IS_INCLUDED / INCLUDES / SIMULTANEOUS link). MEANTIME annotates the title and
+the first sentences of each article only: lines 0-5 (title, date line, four
+sentences) are scored, predictions after them are ignored.
+
+WikiEvents: events of the KAIROS ontology. Our types and roles map to theirs
+through ``WIKIEVENTS_TYPES`` (compared at the ``Type.Subtype`` level, e.g.
+``Conflict.Attack``); types without a KAIROS counterpart are not scored.
+Trigger identification (span only) and classification (span and type),
+argument identification (trigger and argument span) and classification (and role).
+
+The baseline, in the same run and on the same parse: every verb is a trigger,
+its nsubj is Arg0 and its dobj Arg1.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.evaluate.tempeval import same_value
+from newsgraph.extract.entities import index_entities
+from newsgraph.extract.events import EventMention, find_event_mentions, find_events
+from newsgraph.extract.main_event import find_main_event
+from newsgraph.extract.times import find_times
+from newsgraph.records import Article, article_id
+
+MEANTIME_FILE = "meantime_airbus_apple.jsonl"
+WIKIEVENTS_FILE = "dev.jsonl"
+SCORED_LINES = 6  # MEANTIME: title, date line and the first four sentences are annotated
+ROLE_TO_MEANTIME = {"agent": "Arg0", "patient": "Arg1", "place": "Argm-LOC"}
+_ANCHOR_LINKS = {"IS_INCLUDED": "source", "SIMULTANEOUS": "source", "INCLUDES": "target"}
+
+# Our type -> (KAIROS event type, {our role: KAIROS role}). "agent"/"patient"/"place".
+WIKIEVENTS_TYPES: dict[str, tuple[str, dict[str, str]]] = {
+    "attack": ("Conflict.Attack", {"agent": "Attacker", "patient": "Target", "place": "Place"}),
+    "shooting": ("Conflict.Attack", {"agent": "Attacker", "patient": "Target", "place": "Place"}),
+    "explosion": ("Conflict.Attack", {"agent": "Attacker", "patient": "Target", "place": "Place"}),
+    "killing": ("Life.Die", {"agent": "Killer", "patient": "Victim", "place": "Place"}),
+    "death": ("Life.Die", {"agent": "Killer", "patient": "Victim", "place": "Place"}),
+    "injury": ("Life.Injure", {"agent": "Injurer", "patient": "Victim", "place": "Place"}),
+    "arrest": (
+        "Justice.ArrestJailDetain",
+        {"agent": "Jailer", "patient": "Detainee", "place": "Place"},
+    ),
+    "charge": ("Justice.ChargeIndict", {"agent": "Prosecutor", "patient": "Defendant"}),
+    "trial": (
+        "Justice.TrialHearing",
+        {"agent": "Prosecutor", "patient": "Defendant", "place": "Place"},
+    ),
+    "verdict": ("Justice.Convict", {"agent": "JudgeCourt", "patient": "Defendant"}),
+    "sentencing": ("Justice.Sentence", {"agent": "JudgeCourt", "patient": "Defendant"}),
+    "release": ("Justice.ReleaseParole", {"agent": "JudgeCourt", "patient": "Defendant"}),
+    "investigation": (
+        "Justice.InvestigateCrime",
+        {"agent": "Investigator", "patient": "Defendant", "place": "Place"},
+    ),
+    "statement": ("Contact.Contact", {"agent": "Communicator", "place": "Place"}),
+    "press_conference": ("Contact.Contact", {"agent": "Communicator", "place": "Place"}),
+    "interview": ("Contact.Contact", {"agent": "Participant", "patient": "Participant"}),
+    "meeting": (
+        "Contact.Contact",
+        {"agent": "Participant", "patient": "Participant", "place": "Place"},
+    ),
+    "protest": ("Conflict.Demonstrate", {"agent": "Demonstrator", "place": "Place"}),
+    "acquisition": (
+        "Transaction.ExchangeBuySell",
+        {"agent": "Recipient", "patient": "AcquiredEntity"},
+    ),
+    "sale": ("Transaction.ExchangeBuySell", {"agent": "Giver", "patient": "AcquiredEntity"}),
+    "resignation": ("Personnel.EndPosition", {"agent": "Employee", "place": "Place"}),
+    "dismissal_from_office": (
+        "Personnel.EndPosition",
+        {"agent": "Employer", "patient": "Employee"},
+    ),
+    "election": ("Personnel.Elect", {"agent": "Voter", "patient": "Candidate"}),
+    "kidnapping": ("Conflict.Attack", {"agent": "Attacker", "patient": "Target"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pred:
+    """A predicted event mention in evaluation form: trigger span, label, (role, span) args."""
+
+    span: tuple[int, int]
+    label: str | None
+    args: tuple[tuple[str, tuple[int, int]], ...]
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    span: tuple[int, int]
+    label: str | None
+    args: tuple[tuple[str, tuple[int, int]], ...]
+    times: tuple[str, ...] = ()  # values of the TIMEX3s the event is anchored to
+    dct_anchored: bool = False
+
+
+@dataclass(slots=True)
+class Scores:
+    """Running counts for one system on one data set."""
+
+    gold: int = 0
+    pred: int = 0
+    trig: int = 0  # span match
+    trig_typed: int = 0  # span and label
+    gold_args: int = 0
+    pred_args: int = 0
+    arg_ident: int = 0
+    arg_class: int = 0
+    time_gold: int = 0  # matched gold events anchored to a non-DCT TIMEX3
+    time_hit: int = 0
+    time_gold_all: int = 0  # ... or to the DCT
+    time_hit_all: int = 0
+    time_pred: int = 0  # matched predictions that carry a time value
+    time_pred_right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, doc_id: str, gold: Sequence[Gold], pred: Sequence[Pred], typed: bool) -> None:
+        self.gold += len(gold)
+        self.pred += len(pred)
+        self.gold_args += sum(len(g.args) for g in gold)
+        self.pred_args += sum(len(p.args) for p in pred)
+        pairs = overlap_pairs([g.span for g in gold], [p.span for p in pred])
+        matched_pred = {j for _, j in pairs}
+        for i, j in pairs:
+            g, p = gold[i], pred[j]
+            self.trig += 1
+            same_type = not typed or g.label == p.label
+            self.trig_typed += same_type
+            used_ident: set[int] = set()
+            used_class: set[int] = set()
+            for role, span in p.args:
+                ident = _first_overlap(span, g.args, used_ident, None)
+                if ident is not None:
+                    used_ident.add(ident)
+                    self.arg_ident += 1
+                found = _first_overlap(span, g.args, used_class, role) if same_type else None
+                if found is not None:
+                    used_class.add(found)
+                    self.arg_class += 1
+            self._score_time(g, p)
+        self.errors += [f"{doc_id}\tspurious\t{p.span}" for j, p in enumerate(pred)
+                        if j not in matched_pred]  # fmt: skip
+
+    def _score_time(self, g: Gold, p: Pred) -> None:
+        if g.times:
+            self.time_gold += 1
+            self.time_hit += any(same_value(v, p.time) for v in g.times)
+        if g.times or g.dct_anchored:
+            self.time_gold_all += 1
+            self.time_hit_all += any(same_value(v, p.time) for v in g.times)
+        if p.time is not None:
+            self.time_pred += 1
+            self.time_pred_right += any(same_value(v, p.time) for v in g.times)
+
+    def scores(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "predicted": self.pred,
+            "trigger_f1": f1(self.trig, self.pred, self.gold),
+            "trigger_precision": ratio(self.trig, self.pred),
+            "trigger_recall": ratio(self.trig, self.gold),
+            "trigger_class_f1": f1(self.trig_typed, self.pred, self.gold),
+            "argument_f1": f1(self.arg_class, self.pred_args, self.gold_args),
+            "argument_precision": ratio(self.arg_class, self.pred_args),
+            "argument_recall": ratio(self.arg_class, self.gold_args),
+            "argument_ident_f1": f1(self.arg_ident, self.pred_args, self.gold_args),
+            "time_accuracy": ratio(self.time_hit, self.time_gold),
+            "time_accuracy_with_dct": ratio(self.time_hit_all, self.time_gold_all),
+            "time_precision": ratio(self.time_pred_right, self.time_pred),
+            "time_gold": self.time_gold,
+        }
+
+
+def ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def f1(hits: int, predicted: int, gold: int) -> float:
+    precision, recall = ratio(hits, predicted), ratio(hits, gold)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _first_overlap(
+    span: tuple[int, int],
+    args: Sequence[tuple[str, tuple[int, int]]],
+    used: set[int],
+    role: str | None,
+) -> int | None:
+    """The first unused gold argument overlapping ``span`` (with ``role``, unless None)."""
+    for k, (g_role, g_span) in enumerate(args):
+        if k not in used and (role is None or g_role == role) and _overlap(span, g_span):
+            return k
+    return None
+
+
+def overlap_pairs(
+    gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs of overlapping spans, largest overlap first."""
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            overlap = min(g[1], p[1]) - max(g[0], p[0])
+            if overlap > 0:
+                candidates.append((-overlap, abs(g[0] - p[0]), i, j))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, _, i, j in candidates:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+# --- MEANTIME ---------------------------------------------------------------------------
+
+
+def meantime_gold(record: dict[str, Any], limit_char: int) -> list[Gold]:
+    """The scored gold event mentions of one MEANTIME document, with Arg0/Arg1/Argm-LOC."""
+    mentions = {m["m_id"]: m for m in record["entity_mentions"]}
+    timexes = {t["m_id"]: t for t in record["timex3"]}
+    args: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for link in record["has_participant"]:
+        target = mentions.get(link["participant"])
+        if target is not None and link["role"] in ROLE_TO_MEANTIME.values():
+            args.setdefault(link["event"], []).append((link["role"], tuple(target["char"])))
+    anchors: dict[str, list[dict[str, Any]]] = {}
+    for link in record["tlinks"]:
+        side = _ANCHOR_LINKS.get(link["reltype"])
+        if side is None:
+            continue
+        event_id, timex_id = (
+            (link["source"], link["target"])
+            if side == "source"
+            else (link["target"], link["source"])
+        )
+        if timex_id in timexes:
+            anchors.setdefault(event_id, []).append(timexes[timex_id])
+    gold = []
+    for event in record["event_mentions"]:
+        if event["char"][0] >= limit_char:
+            continue
+        linked = anchors.get(event["m_id"], [])
+        explicit = tuple(
+            t["value"] for t in linked if t.get("function") != "CREATION_TIME" and t.get("value")
+        )
+        gold.append(
+            Gold(
+                span=tuple(event["char"]),
+                label=None,
+                args=tuple(args.get(event["m_id"], [])),
+                times=explicit,
+                dct_anchored=any(t.get("function") == "CREATION_TIME" for t in linked),
+            )
+        )
+    return gold
+
+
+def _scored_limit(text: str) -> int:
+    at = -1
+    for _ in range(SCORED_LINES):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return len(text)
+    return at
+
+
+def _ours_meantime(mentions: Sequence[EventMention], limit_char: int) -> list[Pred]:
+    preds = []
+    for m in mentions:
+        if m.span[0] >= limit_char:
+            continue
+        args = tuple(
+            (ROLE_TO_MEANTIME[a.role], a.span) for a in m.arguments if a.role in ROLE_TO_MEANTIME
+        )
+        preds.append(Pred(m.span, None, args, m.time.value if m.time else None))
+    return preds
+
+
+def baseline_mentions(doc: Doc) -> Iterator[tuple[Token, list[tuple[str, Token]]]]:
+    """Every verb a trigger; nsubj = Arg0, dobj = Arg1 (role names as MEANTIME's)."""
+    for tok in doc:
+        if tok.pos_ == "VERB":
+            args = [
+                ("Arg0" if c.dep_ == "nsubj" else "Arg1", c)
+                for c in tok.children
+                if c.dep_ in {"nsubj", "dobj"}
+            ]
+            yield tok, args
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    start = tok.left_edge if tok.left_edge.i <= tok.i else tok
+    return (start.idx, tok.idx + len(tok.text))
+
+
+def _baseline_preds(doc: Doc, limit_char: int) -> list[Pred]:
+    return [
+        Pred((t.idx, t.idx + len(t.text)), None, tuple((r, _np_span(a)) for r, a in args))
+        for t, args in baseline_mentions(doc)
+        if t.idx < limit_char
+    ]
+
+
+@dataclass(slots=True)
+class _Clock:
+    """Seconds spent in spaCy and in the event passes, and the article count."""
+
+    nlp: float = 0.0
+    events: float = 0.0
+    articles: int = 0
+
+    def report(self) -> dict[str, float | int]:
+        n = self.articles or 1
+        return {
+            "articles": self.articles,
+            "nlp_ms_per_article": 1000 * self.nlp / n,
+            "events_ms_per_article": 1000 * self.events / n,
+            "events_share_of_nlp": ratio_f(self.events, self.nlp),
+        }
+
+
+def ratio_f(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
+
+
+def _analyse(
+    nlp: Any, text: str, published: str | None, clock: _Clock
+) -> tuple[Doc, list[EventMention]]:
+    began = time.perf_counter()
+    doc = nlp(text)
+    clock.nlp += time.perf_counter() - began
+    index = index_entities(doc)
+    times = find_times(text, published, doc)
+    began = time.perf_counter()
+    events = find_events(doc, index, times, published)
+    find_main_event(doc, events, index.entities, times, Article(text=text, id=article_id(text)))
+    clock.events += time.perf_counter() - began
+    clock.articles += 1
+    return doc, find_event_mentions(doc, index, times)
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _meantime(nlp: Any, path: Path, limit: int | None, clock: _Clock) -> dict[str, Scores]:
+    file = path / MEANTIME_FILE if path.is_dir() else path
+    systems = {"newsgraph": Scores(), "baseline": Scores()}
+    for n, record in enumerate(_read_jsonl(file)):
+        if limit is not None and n >= limit:
+            break
+        text = record["text"]
+        doc, mentions = _analyse(nlp, text, record.get("dct"), clock)
+        limit_char = _scored_limit(text)
+        gold = meantime_gold(record, limit_char)
+        systems["newsgraph"].add(
+            record["doc_id"], gold, _ours_meantime(mentions, limit_char), False
+        )
+        systems["baseline"].add(record["doc_id"], gold, _baseline_preds(doc, limit_char), False)
+    return systems
+
+
+# --- WikiEvents -------------------------------------------------------------------------
+
+
+def wikievents_text(record: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
+    """The document as text, one sentence per line, and each token's character span.
+
+    The set's own ``text`` field runs sentences together ("in SyriaThe desert");
+    the token offsets leave one character between sentences, which becomes "\\n".
+    """
+    spans = [(start, end) for sentence in record["sentences"] for _, start, end in sentence[0]]
+    chars = [" "] * (spans[-1][1] if spans else 0)
+    for sentence in record["sentences"]:
+        for word, start, end in sentence[0]:
+            chars[start:end] = list(word[: end - start].ljust(end - start))
+        last_end = sentence[0][-1][2] if sentence[0] else 0
+        if last_end < len(chars):
+            chars[last_end] = "\n"
+    return "".join(chars), spans
+
+
+def wikievents_gold(record: dict[str, Any], spans: list[tuple[int, int]]) -> list[Gold]:
+    mentions = {m["id"]: m for m in record["entity_mentions"]}
+
+    def char_span(start: int, end: int) -> tuple[int, int]:
+        return spans[start][0], spans[end - 1][1]
+
+    gold = []
+    for event in record["event_mentions"]:
+        trigger = event["trigger"]
+        args = []
+        for arg in event["arguments"]:
+            mention = mentions.get(arg["entity_id"])
+            if mention is not None:
+                args.append((arg["role"], char_span(mention["start"], mention["end"])))
+        label = ".".join(event["event_type"].split(".")[:2])
+        gold.append(Gold(char_span(trigger["start"], trigger["end"]), label, tuple(args)))
+    return gold
+
+
+def _ours_wikievents(mentions: Sequence[EventMention]) -> list[Pred]:
+    preds = []
+    for m in mentions:
+        mapped = WIKIEVENTS_TYPES.get(m.type)
+        if mapped is None:
+            continue
+        label, roles = mapped
+        args = tuple((roles[a.role], a.span) for a in m.arguments if a.role in roles)
+        preds.append(Pred(m.span, label, args))
+    return preds
+
+
+def _wikievents(nlp: Any, path: Path, limit: int | None, clock: _Clock) -> dict[str, Scores]:
+    file = path / WIKIEVENTS_FILE if path.is_dir() else path
+    systems = {"newsgraph": Scores(), "baseline": Scores()}
+    for n, record in enumerate(_read_jsonl(file)):
+        if limit is not None and n >= limit:
+            break
+        text, spans = wikievents_text(record)
+        doc, mentions = _analyse(nlp, text, None, clock)
+        gold = wikievents_gold(record, spans)
+        systems["newsgraph"].add(record["doc_id"], gold, _ours_wikievents(mentions), True)
+        # the baseline cannot type events: its spans and arguments are scored without labels
+        untyped = [Gold(g.span, None, tuple(("arg", s) for _, s in g.args)) for g in gold]
+        base = [
+            Pred(p.span, None, tuple(("arg", s) for _, s in p.args))
+            for p in _baseline_preds(doc, len(text))
+        ]
+        systems["baseline"].add(record["doc_id"], untyped, base, False)
+    return systems
+
+
+def evaluate_events(
+    meantime_path: Path, wikievents_path: Path | None = None, *, limit: int | None = None
+) -> dict[str, Any]:
+    """Scores of ``find_events`` and the baseline on MEANTIME (and WikiEvents dev when given).
+
+    Paths are the data set folders or their JSONL files; ``limit`` caps the
+    documents read from each. Returns ``{"datasets": {name: {system: scores}},
+    "speed": {...}}``; speed compares the milliseconds per article spent in
+    ``nlp()`` with those spent in ``find_events`` + ``find_main_event``.
+    """
+    from newsgraph.config import Settings
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(Settings().model)
+    clock = _Clock()
+    results = {"MEANTIME": _meantime(nlp, Path(meantime_path), limit, clock)}
+    if wikievents_path is not None:
+        results["WikiEvents"] = _wikievents(nlp, Path(wikievents_path), limit, clock)
+    return {
+        "datasets": {
+            name: {system: s.scores() for system, s in systems.items()}
+            for name, systems in results.items()
+        },
+        "speed": clock.report(),
+    }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The scores as a plain-text table, one row per data set and system, then the speed."""
+    columns = (
+        ("trigger_f1", "trig F1"),
+        ("trigger_precision", "trig P"),
+        ("trigger_recall", "trig R"),
+        ("trigger_class_f1", "typed F1"),
+        ("argument_f1", "arg F1"),
+        ("argument_ident_f1", "arg-id F1"),
+        ("time_accuracy", "time acc"),
+        ("time_accuracy_with_dct", "+DCT acc"),
+        ("time_precision", "time P"),
+    )
+    header = f"{'data set':<11} {'system':<10} {'gold':>5} {'pred':>5} " + " ".join(
+        f"{label:>9}" for _, label in columns
+    )
+    lines = [header, "-" * len(header)]
+    for name, systems in report["datasets"].items():
+        for system, scores in systems.items():
+            lines.append(
+                f"{name:<11} {system:<10} {scores['gold']:>5} {scores['predicted']:>5} "
+                + " ".join(f"{scores[key]:>9.3f}" for key, _ in columns)
+            )
+    speed = report["speed"]
+    lines += [
+        "",
+        f"{speed['articles']} articles: nlp() {speed['nlp_ms_per_article']:.1f} ms / article, "
+        f"find_events + find_main_event {speed['events_ms_per_article']:.2f} ms / article "
+        f"({100 * speed['events_share_of_nlp']:.1f}% of nlp())",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,247 @@
+"""Score the main event's who / what / when / where / why / how on the Giveme5W1H articles.
+
+The measure of the data sets README: per question, the token F1 of the
+answer against each phrase that at least two of the three coders chose (the
+best one counts), and accuracy = the share of answers with F1 >= 0.5. When the
+coders agreed there is no answer, a null answer scores 1 and any other 0. A
+question on which no phrase has two coders is not scored for that article.
+``when`` is also scored as an exact ISO date against the coders' parsed date.
+
+Each article is analysed as headline, blank line, the description when the
+body does not open with it, blank line, body. A lead-sentence baseline runs
+in the same run: the first person/organisation, date and place named in the
+lead, and the lead sentence itself as "what".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.entities import index_entities
+from newsgraph.extract.events import find_events
+from newsgraph.extract.main_event import find_main_event
+from newsgraph.extract.times import find_times
+from newsgraph.records import Article, TimeExpr, article_id
+
+QUESTIONS = ("who", "what", "when", "where", "why", "how")
+HEADLINE_QUESTIONS = ("who", "what", "when", "where")  # the published 0.82 is on these
+MIN_CODERS = 2
+_TOKEN = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def token_f1(answer: str, gold: str) -> float:
+    """Bag-of-tokens F1 between two phrases, lower-cased, punctuation ignored."""
+    a, g = tokens(answer), tokens(gold)
+    if not a or not g:
+        return 0.0
+    common = 0
+    pool = list(g)
+    for tok in a:
+        if tok in pool:
+            pool.remove(tok)
+            common += 1
+    if not common:
+        return 0.0
+    precision, recall = common / len(a), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAnswer:
+    """The coders' agreed phrases for one question; ``none_ok`` when they agreed on no answer."""
+
+    phrases: tuple[str, ...]
+    none_ok: bool
+    dates: tuple[str, ...] = ()
+
+
+def gold_answers(record: dict[str, Any]) -> dict[str, GoldAnswer]:
+    """Per question, the phrases chosen by at least two coders (questions without any left out)."""
+    out = {}
+    for question in QUESTIONS:
+        annotated = record["fiveWoneH"].get(question, {}).get("annotated", [])
+        agreed = [a for a in annotated if a.get("coderPhraseCount", 0) >= MIN_CODERS]
+        if not agreed:
+            continue
+        phrases = tuple(a["text"].strip() for a in agreed if (a.get("text") or "").strip())
+        dates = tuple(a["parsed"][:10] for a in agreed if a.get("parsed"))
+        out[question] = GoldAnswer(phrases, len(phrases) < len(agreed), dates)
+    return out
+
+
+def score_answer(answer: str | None, gold: GoldAnswer) -> float:
+    if answer is None or not answer.strip():
+        return 1.0 if gold.none_ok else 0.0
+    return max((token_f1(answer, p) for p in gold.phrases), default=0.0)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Per question: answers scored, F1 sum, F1 >= 0.5 count; and the ISO date hits."""
+
+    scored: dict[str, int] = field(default_factory=dict)
+    f1_sum: dict[str, float] = field(default_factory=dict)
+    right: dict[str, int] = field(default_factory=dict)
+    date_gold: int = 0
+    date_hit: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, name: str, answers: dict[str, Any], gold: dict[str, GoldAnswer]) -> None:
+        for question, expected in gold.items():
+            answer = answers.get(question)
+            text = answer.get("text") if isinstance(answer, dict) else answer
+            score = score_answer(text, expected)
+            self.scored[question] = self.scored.get(question, 0) + 1
+            self.f1_sum[question] = self.f1_sum.get(question, 0.0) + score
+            self.right[question] = self.right.get(question, 0) + (score >= 0.5)
+            if score < 0.5:
+                self.errors.append(f"{name}\t{question}\t{text!r}\t{list(expected.phrases)}")
+            if question == "when" and expected.dates:
+                self.date_gold += 1
+                value = answer.get("value") if isinstance(answer, dict) else None
+                self.date_hit += bool(value) and str(value)[:10] in expected.dates
+
+    def scores(self) -> dict[str, Any]:
+        per = {
+            q: {
+                "answers": self.scored.get(q, 0),
+                "f1": self.f1_sum.get(q, 0.0) / self.scored[q] if self.scored.get(q) else 0.0,
+                "accuracy": self.right.get(q, 0) / self.scored[q] if self.scored.get(q) else 0.0,
+            }
+            for q in QUESTIONS
+        }
+        headline = [per[q]["accuracy"] for q in HEADLINE_QUESTIONS]
+        return {
+            "questions": per,
+            "mean_accuracy_4w": sum(headline) / len(headline),
+            "mean_accuracy_5w1h": sum(per[q]["accuracy"] for q in QUESTIONS) / len(QUESTIONS),
+            "when_date_accuracy": self.date_hit / self.date_gold if self.date_gold else 0.0,
+        }
+
+
+def giveme_article(record: dict[str, Any]) -> Article:
+    """Headline, the description when the body lacks it, and the body, as one ``Article``."""
+    title = (record.get("title") or "").strip()
+    body = (record.get("text") or "").strip()
+    description = (record.get("description") or "").strip()
+    head = f"{title}\n\n" if title else ""
+    if description and description[:60] not in body:
+        body = f"{description}\n\n{body}"
+    text = head + body
+    published = record.get("date_publish")
+    return Article(
+        text=text,
+        id=article_id(text),
+        title=title or None,
+        dek=description or None,
+        published=str(published)[:10] if published else None,
+        body_start=len(head),
+    )
+
+
+def _read(path: Path) -> Iterator[dict[str, Any]]:
+    folder = path / "data" if (path / "data").is_dir() else path
+    for file in sorted(folder.glob("*.json")):
+        yield json.loads(file.read_text(encoding="utf-8"))
+
+
+def lead_baseline(doc: Doc, article: Article, times: list[TimeExpr]) -> dict[str, Any]:
+    """The first person/organisation, date and place in the lead sentence; the lead as "what"."""
+    lead = next((s for s in doc.sents if s.start_char >= article.body_start and s.text.strip()),
+                None)  # fmt: skip
+    if lead is None:
+        return {}
+
+    def first(labels: set[str]) -> str | None:
+        return next((e.text for e in lead.ents if e.label_ in labels), None)
+
+    when = next(
+        (t for t in times if lead.start_char <= t.span[0] < lead.end_char and t.type == "DATE"),
+        None,
+    )
+    return {
+        "who": first({"PERSON", "ORG", "NORP"}),
+        "what": lead.text.strip(),
+        "when": {"text": when.text, "value": when.value} if when else None,
+        "where": first({"GPE", "LOC", "FAC"}),
+        "why": None,
+        "how": None,
+    }
+
+
+def evaluate_5w1h(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Scores of ``find_main_event`` and the lead baseline on the Giveme5W1H folder at ``path``.
+
+    Returns ``{"systems": {name: scores}, "speed": {...}, "errors": [...]}``.
+    """
+    from newsgraph.config import Settings
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(Settings().model)
+    tallies = {"newsgraph": Tally(), "baseline": Tally()}
+    nlp_seconds = event_seconds = 0.0
+    count = 0
+    for record in _read(Path(path)):
+        if limit is not None and count >= limit:
+            break
+        count += 1
+        article = giveme_article(record)
+        began = time.perf_counter()
+        doc = nlp(article.text)
+        nlp_seconds += time.perf_counter() - began
+        index = index_entities(doc)
+        times = find_times(article.text, article.published, doc)
+        began = time.perf_counter()
+        events = find_events(doc, index, times, article.published)
+        main = find_main_event(doc, events, index.entities, times, article) or {}
+        event_seconds += time.perf_counter() - began
+        gold = gold_answers(record)
+        name = str(record.get("dId", count))[:8]
+        tallies["newsgraph"].add(name, main, gold)
+        tallies["baseline"].add(name, lead_baseline(doc, article, times), gold)
+    return {
+        "systems": {name: t.scores() for name, t in tallies.items()},
+        "speed": {
+            "articles": count,
+            "nlp_ms_per_article": 1000 * nlp_seconds / count if count else 0.0,
+            "events_ms_per_article": 1000 * event_seconds / count if count else 0.0,
+        },
+        "errors": tallies["newsgraph"].errors,
+    }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """Accuracy (F1) per question and system, the means, the ISO date accuracy and the speed."""
+    header = (
+        f"{'system':<10} " + " ".join(f"{q:>13}" for q in QUESTIONS) + "  mean-4W  mean-6  date"
+    )
+    lines = [header, "-" * len(header)]
+    for name, scores in report["systems"].items():
+        cells = " ".join(
+            f"{scores['questions'][q]['accuracy']:>6.3f} ({scores['questions'][q]['f1']:.2f})"
+            for q in QUESTIONS
+        )
+        lines.append(
+            f"{name:<10} {cells}  {scores['mean_accuracy_4w']:>7.3f} "
+            f"{scores['mean_accuracy_5w1h']:>7.3f} {scores['when_date_accuracy']:>5.3f}"
+        )
+    speed = report["speed"]
+    lines += [
+        "",
+        "cells: accuracy (share with token F1 >= 0.5) and, in brackets, mean token F1",
+        f"{speed['articles']} articles: nlp() {speed['nlp_ms_per_article']:.1f} ms / article, "
+        f"find_events + find_main_event {speed['events_ms_per_article']:.2f} ms / article",
+    ]
+    return "\n".join(lines)
