@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.extract.entities import index_entities
+from newsgraph.extract.events import find_events
+from newsgraph.extract.main_event import find_main_event
 from newsgraph.extract.roles import find_roles_and_relations
 from newsgraph.extract.summary import summarise
 from newsgraph.extract.times import find_times
@@ -39,11 +41,18 @@ def digest_doc(article: Article, doc: Doc, settings: Settings) -> Digest:
         max_sentences=settings.summary_sentences,
     )
     times = find_times(article.text, article.published, doc)
+    events = find_events(doc, index, times, article.published)
+    main_event = find_main_event(doc, events, entities, times, article)
+    # the digest lists typed events; an untyped one only when it is the main event
+    main_id = main_event["event"] if main_event else None
+    events = [e for e in events if e.type != "other" or e.id == main_id]
     return Digest(
         article=article,
         entities=entities,
         relations=tuple(relations),
         times=tuple(times),
+        events=tuple(events),
+        main_event=main_event,
         summary=tuple(summary),
     )
 

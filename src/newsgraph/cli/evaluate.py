@@ -53,3 +53,34 @@ def eval_times(
     from newsgraph.evaluate.tempeval import evaluate_times, format_report
 
     typer.echo(format_report(evaluate_times(tempeval, limit=limit)))
+
+
+@eval_app.command("events")
+@handle_errors
+def eval_events(
+    meantime: Annotated[Path, typer.Option(help="The meantime folder or its JSONL file.")],
+    wikievents: Annotated[Path | None, typer.Option(help="WikiEvents dev JSONL.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Documents per corpus.")] = None,
+) -> None:
+    """Trigger, argument and event-time scores on MEANTIME (and WikiEvents), with a baseline.
+
+    Example: newsgraph eval events --meantime ../shared/datasets/meantime
+    """
+    from newsgraph.evaluate.events import evaluate_events, format_report
+
+    typer.echo(format_report(evaluate_events(meantime, wikievents, limit=limit)))
+
+
+@eval_app.command("5w1h")
+@handle_errors
+def eval_5w1h(
+    giveme: Annotated[Path, typer.Option(help="The giveme5w1h folder.")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+) -> None:
+    """Main-event answers (who/what/when/where/why/how) on Giveme5W1H, with a lead baseline.
+
+    Example: newsgraph eval 5w1h --giveme ../shared/datasets/giveme5w1h
+    """
+    from newsgraph.evaluate.fivew import evaluate_5w1h, format_report
+
+    typer.echo(format_report(evaluate_5w1h(giveme, limit=limit)))
