@@ -17,6 +17,8 @@ from spacy.util import filter_spans
 
 from newsgraph.extract.lexicon import (
     CORPORATE_SUFFIXES,
+    COUNTRIES,
+    DEMONYMS,
     HONORIFICS,
     LOCATIVE_PREPS,
     ROLE_NOUNS,
@@ -335,8 +337,11 @@ def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Sp
         known.setdefault(tuple(t.text for t in span), span.label_)
         if span.label_ == "PERSON" and len(span) > 1:
             known.setdefault((span[-1].text,), "PERSON")
-    if not known:
-        return spans
+    # general knowledge last: the document's own labels win ("Jordan" the person)
+    for name in COUNTRIES:
+        known.setdefault(tuple(name.split()), "GPE")
+    for name in DEMONYMS:
+        known.setdefault((name,), "NORP")
     lowered: dict[tuple[str, ...], str] = {}
     for key, label in known.items():
         lowered.setdefault(tuple(w.lower() for w in key), label)
