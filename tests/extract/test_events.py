@@ -212,3 +212,10 @@ def test_mentions_carry_argument_spans(analyse: Callable[..., Analysed]) -> None
 
 def test_main_event_is_none_without_events(analyse: Callable[..., Analysed]) -> None:
     assert analyse("Grey skies.").main is None
+
+
+def test_filming_is_not_a_shooting(analyse: Callable[..., Analysed]) -> None:
+    a = analyse("A stunt performer was hurt on the set of an action film being shot in Reno.")
+    assert not a.of_type("shooting")
+    b = analyse("The crew shot the final scene on Tuesday. A guard was shot outside the bank.")
+    assert len(b.of_type("shooting")) == 1

@@ -97,3 +97,11 @@ def test_relations_none_in_text_without_people(digest_file: DigestFile) -> None:
     d = digest_file("no-speech.txt")
     assert d.relations == ()
     assert all(e.type != "PERSON" for e in d.entities)
+
+
+def test_roles_abbreviated_title_is_a_role_not_a_person(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text("A police spokesman, Sgt. Luis Romero, said she was in stable condition.")
+    assert [e.name for e in d.entities if e.type == "PERSON"] == ["Luis Romero"]
+    assert roles_of(d, "Luis Romero") == ("sergeant", "police spokesman")

@@ -9,6 +9,8 @@ from rich.text import Text
 
 from newsgraph.records import Digest, Entity
 
+_SPEECH_EVENTS = frozenset({"statement"})
+
 _GROUPS = (
     ("People", {"PERSON"}),
     ("Organisations", {"ORG"}),
@@ -56,15 +58,18 @@ def render_digest(digest: Digest, console: Console) -> None:
                 who += f" (via {names.get(q.via, q.via)})"
             table.add_row(who, q.kind, q.content)
         parts.append(table)
-    if digest.events:
+    # statements are the quotes' business; the events table shows what happened
+    happenings = [ev for ev in digest.events if ev.type not in _SPEECH_EVENTS]
+    if happenings:
         table = Table(title="Events", title_justify="left")
         for col in ("what", "when", "where", "modality"):
             table.add_column(col)
-        for ev in digest.events:
+        for ev in happenings:
             when = f"{ev.time.text} ({ev.time.value})" if ev.time else ""
-            table.add_row(f"{ev.type}: {ev.trigger}", when, ev.place or "", ev.modality)
+            where = names.get(ev.place or "", ev.place or "")
+            table.add_row(f"{ev.type}: {ev.trigger}", when, where, ev.modality)
         parts.append(table)
-    elif digest.times:
+    if digest.times and not happenings:
         table = Table(title="Times", title_justify="left", show_header=False, box=None)
         for t in digest.times:
             table.add_row(t.text, t.type, t.value or "")

@@ -219,6 +219,8 @@ def _to_entity(ent_id: str, cluster: _Cluster) -> Entity:
             name = best.text
     else:
         name = max(body, key=lambda s: (len(s), -s.start)).text
+    if name.isupper() and len(name.replace(".", "")) > 4:
+        name = name.title()  # seen only in capitals (a dateline): "ALBUQUERQUE" -> "Albuquerque"
     seen = {name}
     aliases: list[str] = []
     for text in [s.text for s in cluster.mentions] + cluster.honorific_forms:

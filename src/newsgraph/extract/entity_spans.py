@@ -135,6 +135,8 @@ def _trim(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while end - start > 1 and _is_title_token(doc[start]):
             start += 1
+        if all(_is_title_token(t) or t.text == "." for t in doc[start:end]):
+            return None  # "Sgt." alone: a title, the name follows ("Sgt. Luis Romero")
     if end <= start:
         return None
     if start == ent.start and end == ent.end:

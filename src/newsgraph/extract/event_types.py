@@ -140,6 +140,14 @@ OBJECT_SENSITIVE: dict[str, frozenset[str]] = {
     "lay": frozenset({"off"}),  # "laid off 200 workers": the particle
     "blow": frozenset({"up"}),  # "blew up the bridge"
 }
+
+# Objects that rule a type out: "an action film being shot" is filming, not a shooting.
+EXCLUDING_OBJECTS: dict[str, frozenset[str]] = {
+    "shoot": frozenset(
+        "film movie scene video footage episode photo picture commercial documentary series "
+        "show sequence pilot".split()
+    ),
+}
 # Verbs typed only with a person as object (or passive subject): "fired the manager"
 # (not "fired shots"), "was tried for fraud" (not "tried to leave").
 PERSON_OBJECT_VERBS = frozenset({"fire", "try", "sack"})

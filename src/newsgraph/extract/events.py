@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.entities import EntityIndex
 from newsgraph.extract.event_types import (
     ANAPHORIC_EVENT_NOUNS,
+    EXCLUDING_OBJECTS,
     NON_EVENT_VERBS,
     OBJECT_SENSITIVE,
     OTHER,
@@ -239,6 +240,10 @@ def _verb_sense(tok: Token, lemma: str) -> str:
     if kind == OTHER:
         return kind
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "prt"}]
+    if tok.dep_ in {"acl", "relcl"}:
+        objects.append(tok.head)  # "an action film being shot": the noun is the object
+    if any(c.lemma_.lower() in EXCLUDING_OBJECTS.get(lemma, ()) for c in objects):
+        return OTHER
     if lemma in OBJECT_SENSITIVE:
         wanted = OBJECT_SENSITIVE[lemma]
         if not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in objects):

@@ -40,6 +40,12 @@ HONORIFICS: dict[str, tuple[str | None, str | None]] = {
     "hon": (None, None),
 }
 
+# Abbreviated titles the English tokenizer splits at the period ("Sgt" "."), which
+# breaks the sentence in the parse: kept whole by the pipeline's tokenizer.
+ABBREVIATED_TITLES = frozenset(
+    "Mx. Lt. Col. Sgt. Capt. Cpl. Det. Insp. Supt. Fr. Sr. Pres. Atty. Hon.".split()
+)
+
 # Kin terms -> gender (None when the word does not tell).
 KIN_TERMS: dict[str, str | None] = {
     "mother": "f",

@@ -7,8 +7,10 @@ import threading
 from functools import cache
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from newsgraph.errors import ModelError
+from newsgraph.extract.lexicon import ABBREVIATED_TITLES
 
 # Importing registers the factories; the entry point does the same for worker processes.
 from newsgraph.nlp.components import entities as _entities  # noqa: F401
@@ -40,6 +42,8 @@ def load_base_model(model: str) -> Language:
 def load_pipeline(model: str) -> Language:
     """The pinned model with newsgraph's components added; cached per process."""
     nlp = _load_model_package(model)
+    for title in ABBREVIATED_TITLES:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("newsgraph_lines", before="parser")
     nlp.add_pipe("newsgraph_entities", after="ner")
     return nlp
