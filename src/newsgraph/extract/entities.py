@@ -63,9 +63,10 @@ def index_entities(doc: Doc) -> EntityIndex:
     # Full names first, so that a bare surname in the headline finds the person named later.
     for span in sorted(people, key=lambda s: (len(_name_words(s)) < 2, s.start)):
         _add_person(clusters, span)
-    for span in mentions:
-        if span.label_ != "PERSON":
-            _add_other(clusters, span)
+    # longer names first, so that a lone "Council" in the headline finds "City Council"
+    others = [s for s in mentions if s.label_ != "PERSON"]
+    for span in sorted(others, key=lambda s: (len(_name_words(s)) < 2, s.start)):
+        _add_other(clusters, span)
     ordered = sorted((c for c in clusters if c.mentions), key=lambda c: c.mentions[0].start)
     entities: list[Entity] = []
     token_entity: dict[int, str] = {}
@@ -204,6 +205,14 @@ def _add_other(clusters: list[_Cluster], span: Span) -> None:
             ),
             None,
         )
+    if target is None and len(words) == 1:
+        # "the Council" after "the City Council": the one organisation named by that head word
+        heads = [
+            c
+            for c in clusters
+            if c.label == span.label_ and len(c.tokens) > 1 and c.tokens[-1].lower() == key
+        ]
+        target = heads[0] if len(heads) == 1 else None
     if target is None:
         target = _Cluster(Counter(), words)
         clusters.append(target)
@@ -219,6 +228,8 @@ def _to_entity(ent_id: str, cluster: _Cluster) -> Entity:
             name = best.text
     else:
         name = max(body, key=lambda s: (len(s), -s.start)).text
+    if name.startswith("The ") and len(name) > 4:
+        name = name[4:]  # sentence-initial "The City Council": the article, not the name
     if name.isupper() and len(name.replace(".", "")) > 4:
         name = name.title()  # seen only in capitals (a dateline): "ALBUQUERQUE" -> "Albuquerque"
     seen = {name}
