@@ -1,0 +1,32 @@
+"""Score quote extraction on PolNeAR dev next to the baseline, and time it.
+
+Usage: python bench/eval_quotes.py [PATH] [--limit N]
+(default PATH: ../shared/datasets/polnear, whose polnear_dev.jsonl is read)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from newsgraph.evaluate.polnear import evaluate_quotes, format_report
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = REPO_ROOT.parent / "shared" / "datasets" / "polnear"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--limit", type=int, default=None, help="first N documents by id")
+    args = parser.parse_args(argv)
+    if not args.path.exists():
+        print(f"{args.path} not found: pass the polnear folder or a JSONL file", file=sys.stderr)
+        return 2
+    print(format_report(evaluate_quotes(args.path, limit=args.limit)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,273 @@
+"""Who said what: direct, partial, indirect and relayed quotes with their speakers.
+
+``find_quotes`` is a cheap pass over a parsed Doc: quotation marks are paired on
+the raw text (``quote_marks``), cues and their content and source phrases come
+from the dependency parse (``quotes_rules``; a small learned model, ``quote_model``,
+judges which verbs are cues), quotations that continue a quote are joined to it,
+and source phrases are linked to entities (``speakers``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.quote_marks import Quotation, find_quotations
+from newsgraph.extract.quote_model import load_scorer
+from newsgraph.extract.quotes_rules import find_candidates
+from newsgraph.extract.quotes_spans import Candidate, DocIndex, source_head, speechlike
+from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.records import Entity, Quote
+
+_MAX_CONTINUATION_GAP = 400  # chars between a quote and the quotation that continues it
+
+
+@dataclass(slots=True)
+class _Draft:
+    cand: Candidate
+    parts: list[tuple[int, int]]  # content pieces; more than one for joined quotations
+    speaker: str | None = None
+    via: str | None = None
+
+
+def find_quotes(doc: Doc, entities: Sequence[Entity], *, learned: bool = True) -> list[Quote]:
+    """The attributed statements of ``doc``, ids ``q1``, ``q2`` ... in text order.
+
+    ``entities`` are the digest's entities; a quote's ``speaker`` is one of their ids,
+    or None when the source is not named or cannot be linked (``speaker_text`` then
+    still holds what the text says). ``span`` covers all of the content, including
+    the attribution between the parts of a split quotation. ``learned=False`` uses
+    the cue lexicon alone instead of the learned cue judge.
+    """
+    index = DocIndex(doc, find_quotations(doc.text))
+    scorer = load_scorer() if learned else None
+    found = find_candidates(doc, index, scorer)
+    drafts = _select([_Draft(c, [(c.start, c.end)]) for c in found])
+    drafts = _attach_quotations(doc, index, drafts)
+    drafts = [d for d in drafts if d.cand.rule != "unattributed"]
+    resolver = SpeakerResolver(doc, entities, index.sent_bounds)
+    previous: str | None = None
+    last_source: Span | None = None
+    quotes: list[Quote] = []
+    for n, draft in enumerate(drafts, start=1):
+        cand = draft.cand
+        source: Span | None = None
+        if cand.source is not None:
+            source = doc[cand.source[0] : cand.source[1]]
+            head = (
+                source.root
+                if cand.source_head is None
+                else doc[source_head(doc, cand.source, cand.source_head)]
+            )
+            draft.speaker = resolver.resolve(head, source, previous)
+        elif cand.rule == "orphan" and last_source is not None:
+            # the quote goes on after an attributed one: same source
+            source, draft.speaker = last_source, previous
+        if cand.governor is not None:
+            draft.via = _via(doc, cand.governor, resolver, draft.speaker)
+        if draft.speaker is not None:
+            previous = draft.speaker
+        if source is not None:
+            last_source = source
+        quotes.append(_record(index, f"q{n}", draft, source))
+    return quotes
+
+
+def _select(drafts: list[_Draft]) -> list[_Draft]:
+    """One attribution per stretch of text, as in PolNeAR: on overlap the outer one wins,
+    and of two cues for the same quotation the nearer one."""
+    drafts.sort(key=lambda d: (d.cand.start, -d.cand.end))
+    kept: list[_Draft] = []
+    for draft in drafts:
+        c = draft.cand
+        clash = None
+        for other in kept:
+            o = other.cand
+            if c.start < o.end and o.start < c.end:
+                clash = other
+                break
+        if clash is None:
+            kept.append(draft)
+            continue
+        o = clash.cand
+        if c.quotation is not None and c.quotation == o.quotation:
+            if abs(c.cue_start - c.start) < abs(o.cue_start - o.start):
+                kept[kept.index(clash)] = draft
+            continue
+        # a cue inside another's content is part of what was reported
+        if o.start <= c.cue_start < o.end:
+            continue
+        if c.start <= o.cue_start < c.end and (c.end - c.start) > (o.end - o.start):
+            kept[kept.index(clash)] = draft
+    kept.sort(key=lambda d: d.cand.start)
+    return kept
+
+
+def _attach_quotations(doc: Doc, index: DocIndex, drafts: list[_Draft]) -> list[_Draft]:
+    """Quotations no cue claimed: the continuation of the previous quote, or a quote of
+    their own whose speaker is the previous speaker ('"...," she said. "More."')."""
+    covered = [(d.cand.start, d.cand.end) for d in drafts]
+    out = list(drafts)
+    text = index.text
+    for qn, q in enumerate(index.quotations):
+        if any(s <= q.start < e or s < q.end <= e for s, e in covered):
+            continue
+        if not speechlike(text, q) or _is_trailing_title(text, q):
+            continue
+        prev = max(
+            (d for d in out if d.cand.end <= q.start), key=lambda d: d.cand.end, default=None
+        )
+        if (
+            prev is not None
+            and prev.cand.quotation is not None
+            and q.start - prev.cand.end <= _MAX_CONTINUATION_GAP
+            and _only_attribution_between(doc, index, prev, q)
+        ):
+            prev.parts.append((q.start, q.end))
+            continue
+        cand = Candidate(
+            q.start, q.start, "", "speech", q.start, q.end, None, None, quotation=qn, rule="orphan"
+        )
+        named = _dash_attribution(doc, text, q) or _colon_attribution(doc, text, q)
+        if named is not None:
+            cand.source = named
+            cand.source_head = named[1] - 1
+            cand.rule = "named"
+        elif prev is None or q.start - prev.cand.end > _MAX_CONTINUATION_GAP:
+            cand.rule = "unattributed"
+        out.append(_Draft(cand, [(q.start, q.end)]))
+    out.sort(key=lambda d: d.cand.start)
+    return out
+
+
+def _only_attribution_between(doc: Doc, index: DocIndex, prev: _Draft, q: Quotation) -> bool:
+    """'"Part one," Clinton said on Thursday. "Part two."': the gap holds the cue's clause
+    and no other sentence."""
+    gap_start = max(prev.cand.end, prev.cand.cue_end)
+    if gap_start > q.start:
+        return False
+    gap = index.text[gap_start : q.start]
+    if gap.count("\n\n") > 0 or gap.count("\n") > 1:
+        return False
+    span = doc.char_span(gap_start, q.start, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return True
+    sents = {index.sent_bounds[t.i][0] for t in span if not t.is_space}
+    return len(sents) <= 1
+
+
+def _is_trailing_title(text: str, q: Quotation) -> bool:
+    """A quotation used as a name inside a sentence: 'the film "Hell or High Water" is'."""
+    inner = text[q.start + 1 : q.end - 1].strip()
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    return (
+        bool(words)
+        and all(w[0].isupper() for w in words)
+        and not inner.endswith((".", "!", "?", ","))
+    )
+
+
+def _dash_attribution(doc: Doc, text: str, q: Quotation) -> tuple[int, int] | None:
+    """'"..." -Commissioner Ann Li' or '"..." — Ann Li, mayor': the name after a dash."""
+    rest = text[q.end : q.end + 120]
+    line = rest.split("\n", 1)[0]
+    stripped = line.lstrip()
+    if stripped[:1] not in {"-", "—", "–"}:
+        return None
+    start = q.end + (len(line) - len(stripped)) + 1
+    end = q.end + len(line)
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    left, right = span.start, span.end
+    while left < right and doc[left].is_punct:
+        left += 1
+    names = [t for t in doc[left:right] if t.ent_type_ in {"PERSON", "ORG"}]
+    if not names:
+        return None
+    return left, right
+
+
+def _colon_attribution(doc: Doc, text: str, q: Quotation) -> tuple[int, int] | None:
+    """'Pollsters agree - Carl Bialik: "..."': a name ending the line before a colon."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    head = text[line_start : q.start].rstrip()
+    if not head.endswith(":"):
+        return None
+    for dash in (" - ", " — ", " – "):
+        if dash in head:
+            line_start += head.rindex(dash) + len(dash)
+    span = doc.char_span(
+        line_start,
+        line_start + len(text[line_start : q.start].rstrip()) - 1,
+        alignment_mode="contract",
+    )
+    if span is None or not 0 < len(span) <= 12:
+        return None
+    if not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span):
+        return None
+    return span.start, span.end
+
+
+def _via(doc: Doc, governor: int, resolver: SpeakerResolver, speaker: str | None) -> str | None:
+    """'issued a statement through her lawyer' -> the lawyer's entity."""
+    gov = doc[governor]
+    for node in (gov, *[c for c in gov.children if c.dep_ in {"dobj", "advcl"}]):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "through":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                phrase = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                found = resolver.resolve(pobj, phrase, None)
+                if found is not None and found != speaker:
+                    return found
+    return None
+
+
+def _record(index: DocIndex, qid: str, draft: _Draft, source: Span | None) -> Quote:
+    cand = draft.cand
+    text = index.text
+    parts = sorted(draft.parts)
+    start, end = parts[0][0], max(e for _, e in parts)
+    content = " ".join(text[s:e] for s, e in parts)
+    kind = _kind(text, parts, index.quotations)
+    cue = text[cand.cue_start : cand.cue_end] if cand.cue_end > cand.cue_start else None
+    return Quote(
+        id=qid,
+        kind=kind,
+        content=content,
+        span=(start, end),
+        cue=cue,
+        cue_span=(cand.cue_start, cand.cue_end) if cue else None,
+        speaker=draft.speaker,
+        speaker_text=source.text if source is not None else None,
+        speaker_span=(source.start_char, source.end_char) if source is not None else None,
+        via=draft.via,
+        act=cand.act,
+    )
+
+
+def _kind(text: str, parts: Sequence[tuple[int, int]], quotations: Sequence[Quotation]) -> str:
+    """direct: all quoted; mixed: paraphrase around a quoted sentence ('said that "We
+    will win."'); partial: a quoted fragment inside paraphrase; indirect: nothing quoted."""
+    total = 0
+    quoted = 0
+    sentence_quoted = False
+    for start, end in parts:
+        total += len(text[start:end].strip())
+        for q in quotations:
+            lo, hi = max(start, q.start), min(end, q.end)
+            if hi > lo:
+                quoted += hi - lo
+                inner = text[lo:hi].strip("“”\"'`«»„ ")
+                sentence_quoted = sentence_quoted or (
+                    inner[:1].isupper() and inner.rstrip(",").endswith((".", "!", "?"))
+                )
+    if quoted == 0:
+        return "indirect"
+    if quoted >= total - 2:
+        return "direct"
+    return "mixed" if sentence_quoted else "partial"

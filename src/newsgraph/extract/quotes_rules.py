@@ -1,0 +1,513 @@
+"""Attribution candidates from a parsed Doc: a cue, its content span and its source phrase.
+
+The rules read spaCy's dependency parse: a cue verb from ``quote_cues`` with a clause,
+infinitive or object complement, a quotation beside the cue ('X said, "..."',
+'"...," X said'), "according to X", and nouns such as "claim that". Each candidate
+keeps token indices; ``quotes`` turns them into records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.quote_cues import (
+    ADDRESSEE_VERBS,
+    CUE_NOUNS,
+    CUE_VERBS,
+    WRITING,
+    WRITING_MARKERS,
+)
+from newsgraph.extract.quotes_spans import (
+    Candidate,
+    CueScorer,
+    DocIndex,
+    Frames,
+    choose_frame,
+    phrase,
+    snap,
+    speechlike,
+    subtree_chars,
+)
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_EXPLETIVES = frozenset({"there"})
+# "Voters seem to ...": the subject is what is described, not who describes it
+_RAISING = frozenset({"seem", "appear", "look", "sound"})
+_BARE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "so"})
+_NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
+# complements that carry the content of an "object" cue: 'criticized Rubio for "..."'
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "dative", "attr"})
+_OBJECT_PREPS = frozenset({"for", "on", "about", "against", "of", "to", "as", "with", "over"})
+# dependents that may sit between a cue and the quotation it introduces
+_BRIDGE_DEPS = frozenset(
+    {
+        "punct",
+        "dobj",
+        "dative",
+        "prep",
+        "pobj",
+        "advmod",
+        "npadvmod",
+        "det",
+        "amod",
+        "compound",
+        "poss",
+        "nsubj",
+        "appos",
+        "prt",
+        "aux",
+        "neg",
+        "case",
+        "nummod",
+        "cc",
+        "conj",
+        "agent",
+    }
+)
+
+
+def find_candidates(
+    doc: Doc, quotes: DocIndex, scorer: CueScorer | None = None
+) -> Iterator[Candidate]:
+    """Every cue in the document with its content and source.
+
+    Without a ``scorer`` a verb is a cue when the lexicon lists it with the frame it
+    occurs in; with one, when the scorer's probability reaches its threshold.
+    """
+    for tok in doc:
+        if quotes.of_token[tok.i] is not None:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cand = _according_to(doc, tok, quotes)
+        elif tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound", "aux", "auxpass"}:
+            cand = _verb_cue(doc, tok, quotes, scorer)
+        elif tok.pos_ == "NOUN":
+            cand = _noun_cue(doc, tok, quotes, scorer)
+        else:
+            cand = None
+        if cand is not None and _has_words(quotes.text, cand):
+            yield cand
+    yield from _colon_lines(doc, quotes)
+
+
+def _has_words(text: str, cand: Candidate) -> bool:
+    return any(ch.isalnum() for ch in text[cand.start : cand.end])
+
+
+def _colon_lines(doc: Doc, index: DocIndex) -> Iterator[Candidate]:
+    """Headline style 'Mark Cuban: I'd Consider a White House Bid' and
+    'Pollsters agree - Carl Bialik: "..."': a named source, a colon, then the content."""
+    text = index.text
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        colon = text.find(": ", pos, min(end, pos + 80))
+        if colon > pos:
+            cand = _colon_line(doc, index, pos, colon, end)
+            if cand is not None:
+                yield cand
+        pos = end + 1
+
+
+def _colon_line(doc: Doc, index: DocIndex, start: int, colon: int, end: int) -> Candidate | None:
+    head = text_start = start
+    for dash in (" - ", " — ", " – "):
+        at = index.text.rfind(dash, start, colon)
+        if at >= 0:
+            head = max(head, at + len(dash))
+    text_start = colon + 1
+    source = doc.char_span(head, colon, alignment_mode="contract")
+    content = doc.char_span(text_start, end, alignment_mode="contract")
+    if source is None or content is None or not 0 < len(source) <= 6 or len(content) < 3:
+        return None
+    if not any(t.ent_type_ in {"PERSON", "ORG"} for t in source) or any(
+        t.like_num or t.pos_ in {"VERB", "AUX"} for t in source
+    ):
+        return None
+    first, last = content.start, content.end - 1
+    while first < last and doc[first].is_space:
+        first += 1
+    while last > first and (doc[last].is_space or doc[last].text in {".", ","}):
+        last -= 1
+    root = source.root
+    return Candidate(
+        colon,
+        colon + 1,
+        ":",
+        "speech",
+        doc[first].idx,
+        doc[last].idx + len(doc[last].text),
+        (source.start, source.end),
+        root.i,
+        index.of_token[first]
+        if index.of_token[first] is not None and index.of_token[last] == index.of_token[first]
+        else None,
+        rule="colon",
+    )
+
+
+def verb_frames(doc: Doc, verb: Token, quotes: DocIndex) -> Frames:
+    """Which content-bearing complements ``verb`` has."""
+    frames = Frames()
+    frames.quotation = _adjacent_quotation(doc, verb, quotes)
+    frames.clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    frames.infinitive = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    frames.obj = _object_content(verb)
+    return frames
+
+
+def _verb_cue(
+    doc: Doc, verb: Token, quotes: DocIndex, scorer: CueScorer | None
+) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    cue = CUE_VERBS.get(lemma)
+    if cue is None and scorer is None:
+        return None
+    frames = verb_frames(doc, verb, quotes)
+    allowed = cue.frames if cue is not None else frozenset()
+    chosen = choose_frame(frames, allowed if scorer is None else None)
+    if chosen is None:
+        return None
+    if scorer is not None and not scorer.is_cue(verb, frames, chosen):
+        return None
+    quotation = None
+    if chosen == "quotation":
+        assert frames.quotation is not None
+        quotation = frames.quotation
+        q = quotes.quotations[quotation]
+        content = (q.start, q.end)
+    elif chosen == "clause":
+        assert frames.clause is not None
+        content = snap(_clause_chars(frames.clause, verb), quotes.quotations)
+    elif chosen == "inf":
+        assert frames.infinitive is not None
+        content = snap(subtree_chars(frames.infinitive, exclude=verb), quotes.quotations)
+    else:
+        assert frames.obj is not None
+        content = snap(frames.obj, quotes.quotations)
+    # "Asked whether ..., Trump said": a passive participle names no source
+    passive = (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "ROOT"}
+        and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+    )
+    source, head = (None, None) if lemma in _RAISING or passive else _source(verb)
+    act = cue.act if cue is not None else ("intention" if chosen == "inf" else "speech")
+    if _writing_context(verb):
+        act = WRITING
+    return Candidate(
+        verb.idx,
+        verb.idx + len(verb.text),
+        lemma,
+        act,
+        content[0],
+        content[1],
+        source,
+        head,
+        quotation,
+        _governor(verb),
+        chosen,
+    )
+
+
+def _adjacent_quotation(doc: Doc, verb: Token, quotes: DocIndex) -> int | None:
+    """The quotation this cue introduces or closes: 'X said: "..."' or '"...," X said'."""
+    sent_start, sent_end = quotes.sent_bounds[verb.i]
+    text = quotes.text
+    before = _quotation_before(doc, verb, quotes, sent_start)
+    if before is not None:
+        return before
+    # after: the quotation follows the cue, only the cue's own dependents in between
+    i = verb.i + 1
+    while i < sent_end and i - verb.i <= 14 and quotes.of_token[i] is None:
+        tok = doc[i]
+        if not tok.is_space and (tok.dep_ not in _BRIDGE_DEPS or _outside(tok, verb)):
+            return None
+        i += 1
+    while i < len(doc) and doc[i].is_space and quotes.of_token[i] is None:
+        i += 1  # 'Ryan said in a statement:\n\n"Look, ..."'
+    if i >= len(doc) or quotes.of_token[i] is None or i - verb.i > 16:
+        return None
+    qn = quotes.of_token[i]
+    assert qn is not None
+    q = quotes.quotations[qn]
+    gap = text[verb.idx + len(verb.text) : q.start].strip()
+    opening = text[q.start + 1 : q.start + 3].lstrip(" `'\"")
+    if i >= sent_end and not gap.endswith((",", ":")):
+        return None
+    if (gap.endswith((",", ":")) or (not gap and opening[:1].isupper())) and speechlike(text, q):
+        return qn
+    return None
+
+
+def _quotation_before(doc: Doc, verb: Token, quotes: DocIndex, sent_start: int) -> int | None:
+    """'"...," X said' / '"...," said X': the quotation ends just before the cue's clause."""
+    first = min((t.i for t in verb.lefts if t.dep_ in _SUBJECTS), default=verb.i)
+    first = doc[first].left_edge.i if first != verb.i else first
+    # auxiliaries and adverbs before the verb: '"...," she later said'
+    while (
+        first > 0
+        and doc[first - 1].head.i == verb.i
+        and doc[first - 1].dep_ in {"aux", "advmod", "neg"}
+        and quotes.of_token[first - 1] is None
+    ):
+        first -= 1
+    j = first - 1
+    while (
+        j >= max(0, sent_start - 3)
+        and (doc[j].is_punct or doc[j].is_space)
+        and quotes.of_token[j] is None
+    ):
+        j -= 1
+    if j < 0 or quotes.of_token[j] is None:
+        return None
+    qn = quotes.of_token[j]
+    assert qn is not None
+    q = quotes.quotations[qn]
+    between = quotes.text[q.end : doc[first].idx]
+    if len(between.strip(" ,—–-")) != 0 or "\n" in between or not speechlike(quotes.text, q):
+        return None
+    # 'Teachers are "very, very pro-Bernie," Kilfoyle said': the clause is the content
+    line_start = quotes.text.rfind("\n", 0, q.start) + 1
+    sent_char = max(doc[sent_start].idx, line_start)
+    lead = quotes.text[sent_char : q.start]
+    if any(ch.isalnum() for ch in lead) and not lead.rstrip().endswith((".", ":", "?", "!")):
+        return None
+    return qn
+    return None
+
+
+def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
+    """A reported clause, without a reporting verb joined to it: 'says the goal is X,
+    but conceded that Y' -> 'the goal is X'."""
+    start, end = subtree_chars(clause, exclude=verb)
+    for conj in clause.rights:
+        if (
+            conj.dep_ == "conj"
+            and conj.lemma_.lower() in CUE_VERBS
+            and not any(c.dep_ in _SUBJECTS for c in conj.children)
+        ):
+            last = conj.left_edge.i - 1
+            doc = clause.doc
+            while last > clause.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
+                last -= 1
+            end = min(end, doc[last].idx + len(doc[last].text))
+            break
+    return start, end
+
+
+def _outside(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` belongs to another clause than the cue's."""
+    node = tok
+    for _ in range(8):
+        if node.i == verb.i:
+            return False
+        if node.dep_ in {"ccomp", "advcl", "relcl", "xcomp", "conj"} and node.head.i == verb.i:
+            return node.dep_ != "conj"
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """'criticized Rubio for "having a tough night"' -> 'Rubio for ... night'."""
+    parts = []
+    for child in verb.rights:
+        if child.dep_ in _OBJECT_DEPS and not (
+            child.dep_ in {"dobj", "dative"} and verb.lemma_.lower() in ADDRESSEE_VERBS
+        ):
+            if child.dep_ == "dobj" and child.pos_ == "PRON" and child.lower_ in _BARE_OBJECTS:
+                return None
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and _content_prep(child):
+            if verb.lemma_.lower() in ADDRESSEE_VERBS and child.lower_ != "about":
+                continue
+            parts.append(child)
+        elif parts and child.dep_ not in {"punct", "cc", "conj", "advmod", "npadvmod"}:
+            continue
+        elif parts:
+            break
+    if not parts or not any(p.dep_ != "prep" or p.lower_ != "to" for p in parts):
+        return None
+    start, _ = subtree_chars(parts[0])
+    _, end = subtree_chars(parts[-1])
+    return start, end
+
+
+def _content_prep(prep: Token) -> bool:
+    """'for a probe' may be content; 'on Sunday', 'in Ohio' are not."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is None or pobj.ent_type_ not in _NOT_CONTENT_ENTS
+
+
+def _source(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
+    """The source phrase of a cue: its subject, inherited through conj/advcl/xcomp/acl."""
+    node = verb
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is None:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is None and any(c.dep_ == "nsubjpass" for c in node.children):
+            return None, None  # "is expected to": no source named
+        if subj is not None:
+            if subj.lower_ in _EXPLETIVES:
+                return None, None
+            return phrase(subj), subj.i
+        if (
+            node.dep_ in {"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "dep"}
+            and node.head.i != node.i
+        ):
+            node = node.head
+            while node.pos_ in {"NOUN", "PROPN"} and node.head.i != node.i:
+                if node.dep_ in {"nsubj", "appos"} and node.head.pos_ in {"VERB", "AUX"}:
+                    break
+                if node.dep_ in {"nsubj", "nsubjpass"}:
+                    break
+                node = node.head
+            if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+                continue
+            continue
+        if node.dep_ == "relcl":
+            antecedent = node.head
+            return phrase(antecedent, relcl=node), antecedent.i
+        break
+    return None, None
+
+
+def _writing_context(verb: Token) -> bool:
+    """'said in a statement', 'wrote', 'said on Twitter' -> writing."""
+    node = verb
+    for _ in range(2):
+        for child in node.children:
+            if child.dep_ in {"prep", "dobj"}:
+                words = {t.lower_ for t in child.subtree}
+                if words & WRITING_MARKERS:
+                    return True
+        if node.dep_ in {"advcl", "acl", "xcomp"} and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return False
+
+
+def _governor(verb: Token) -> int:
+    """The verb whose 'through Y' names a go-between: 'released a statement through Y, saying'."""
+    node = verb
+    if node.dep_ == "acl" and node.head.head.i != node.head.i:
+        return node.head.head.i
+    if node.dep_ in {"advcl", "xcomp"} and node.head.i != node.i:
+        return node.head.i
+    return node.i
+
+
+def _according_to(doc: Doc, according: Token, index: DocIndex) -> Candidate | None:
+    to = doc[according.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source = phrase(pobj)
+    phrase_left = according.i
+    phrase_right = source[1] - 1
+    # the whole sentence is what the source reports, wherever the phrase sits in it
+    left, right = index.sent_bounds[according.i]
+    right -= 1
+    line_start = index.text.rfind("\n", 0, according.idx) + 1
+    while left < phrase_left and doc[left].idx < line_start:
+        left += 1
+    if phrase_left <= left:
+        left = phrase_right + 1
+    elif phrase_right >= right - 1:
+        right = phrase_left - 1
+    while left < right and (
+        (doc[left].is_punct and doc[left].text not in '“"') or doc[left].dep_ == "cc"
+    ):
+        left += 1
+    while right > left and doc[right].is_punct and doc[right].text not in '”"':
+        right -= 1
+    if right < left:
+        return None
+    return Candidate(
+        according.idx,
+        to.idx + len(to.text),
+        "according to",
+        "speech",
+        doc[left].idx,
+        doc[right].idx + len(doc[right].text),
+        source,
+        pobj.i,
+        rule="according",
+    )
+
+
+def noun_frames(noun: Token) -> Frames | None:
+    """Content complements of a possessed noun: "Trump's claim that ...", "his support
+    for Sanders"; None when the noun has no possessor to name a source."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    frames = Frames()
+    frames.clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if frames.clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "his view is that ..."
+        frames.clause = next((c for c in noun.head.children if c.dep_ == "ccomp"), None)
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS), None)
+    pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
+    if pobj is not None:
+        frames.obj = subtree_chars(pobj)
+    return frames if frames.clause is not None or frames.obj is not None else None
+
+
+def _noun_cue(
+    doc: Doc, noun: Token, quotes: DocIndex, scorer: CueScorer | None
+) -> Candidate | None:
+    """'Trump's claim that ...', 'his view is that ...', "Cruz's attack on Trump"."""
+    cue = CUE_NOUNS.get(noun.lemma_.lower())
+    if cue is None and scorer is None:
+        return None
+    frames = noun_frames(noun)
+    if frames is None:
+        return None
+    chosen = choose_frame(frames, frozenset({"clause"}) if scorer is None else None)
+    if chosen is None or (scorer is not None and not scorer.is_cue(noun, frames, chosen)):
+        return None
+    if chosen == "clause":
+        assert frames.clause is not None
+        start, end = subtree_chars(frames.clause)
+    else:
+        assert frames.obj is not None
+        start, end = frames.obj
+    start, end = snap((start, end), quotes.quotations)
+    poss = next(c for c in noun.children if c.dep_ == "poss")
+    return Candidate(
+        noun.idx,
+        noun.idx + len(noun.text),
+        noun.lemma_.lower(),
+        cue.act if cue is not None else "speech",
+        start,
+        end,
+        phrase(poss),
+        poss.i,
+        rule="noun",
+    )

@@ -1,0 +1,227 @@
+"""Who a quote's source phrase refers to: names, pronouns and role nouns -> entity ids.
+
+"Ellison" and "Mr. Ellison" are mentions of an entity; "she" goes to the nearest
+compatible person (the previous quote's speaker first); "the spokeswoman" goes to
+the entity whose role is spokeswoman. Gender comes from honorifics, gendered role
+and kin nouns and a short list of common first names.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.lexicon import GENDERED_ROLES, HONORIFICS, KIN_TERMS, PERSON_PRONOUNS
+from newsgraph.records import Entity
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Common first names that tell gender, for pronoun agreement ("Hillary ... she").
+_FEMALE_NAMES = _words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
+    stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda
+    pamela nicole samantha katherine christine debra rachel catherine carolyn janet ruth
+    maria heather diane virginia julie joyce victoria kelly christina lauren joan evelyn
+    olivia judith megan cheryl martha andrea frances hannah jacqueline ann gloria jean
+    kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise
+    beverly amber theresa marilyn danielle diana brittany natalie sophia rose isabella
+    alexis kayla charlotte hillary chelsea nikki condoleezza kellyanne huma ivanka melania
+    michele elizabeth nancy dianne kirsten tammy kamala tulsi carly sarah hope jill claire
+    debbie donna loretta janet marsha susana jeanne kelly-ann omarosa katrina valerie
+    """
+)
+_MALE_NAMES = _words(
+    """
+    james robert john michael david william richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
+    larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
+    dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
+    jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur
+    lawrence jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene
+    russell vincent philip bobby johnny bradley barack bernie ted marco jeb ben rand chris
+    mike mitch newt rudy reince corey bill tim jim tom dick harry lindsey rick bobby herman
+    jared eric vladimir boris barry hugh ron evan gov reid chuck marty elijah
+    """
+)
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+_GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+
+
+class SpeakerResolver:
+    """Links source phrases of one document to the digest's entities."""
+
+    def __init__(
+        self, doc: Doc, entities: Sequence[Entity], sent_bounds: Sequence[tuple[int, int]]
+    ) -> None:
+        self.doc = doc
+        self.sent_bounds = sent_bounds
+        self.entities = {e.id: e for e in entities}
+        starts: list[tuple[int, int, str]] = []
+        for ent in entities:
+            for start, end in ent.mentions:
+                starts.append((start, end, ent.id))
+        starts.sort()
+        self._mentions = starts
+        self._mention_starts = [s for s, _, _ in starts]
+        self._gender = {e.id: _entity_gender(e) for e in entities}
+
+    def entity_in(self, start: int, end: int, prefer: int | None = None) -> str | None:
+        """The entity mentioned inside [start, end), the one covering ``prefer`` first."""
+        lo = bisect.bisect_left(self._mention_starts, start)
+        hits = []
+        for m_start, m_end, ent_id in self._mentions[lo:]:
+            if m_start >= end:
+                break
+            if m_end <= end:
+                hits.append((m_start, m_end, ent_id))
+        if not hits:
+            # a mention that begins before the span and runs into it ("the Trump campaign")
+            for m_start, m_end, ent_id in self._mentions[max(0, lo - 3) : lo]:
+                if m_start < start < m_end:
+                    return ent_id
+            return None
+        if prefer is not None:
+            for m_start, m_end, ent_id in hits:
+                if m_start <= prefer < m_end:
+                    return ent_id
+        return hits[0][2]
+
+    def mentions_before(self, pos: int, window: int) -> list[tuple[int, str]]:
+        """(start, entity id) of the mentions that begin in [pos - window, pos), latest first."""
+        hi = bisect.bisect_left(self._mention_starts, pos)
+        out = []
+        for m_start, _m_end, ent_id in reversed(self._mentions[:hi]):
+            if m_start < pos - window:
+                break
+            out.append((m_start, ent_id))
+        return out
+
+    def gender(self, ent_id: str) -> str | None:
+        return self._gender.get(ent_id)
+
+    def resolve(self, head: Token, span: Span, previous: str | None) -> str | None:
+        """The entity id a source phrase refers to, or None.
+
+        ``head`` is the phrase's head token, ``span`` the whole phrase and
+        ``previous`` the speaker of the preceding quote (a strong antecedent).
+        """
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in _PLURAL_PRONOUNS:
+            return self._pronoun(head, previous)
+        found = self.entity_in(span.start_char, span.end_char, prefer=head.idx)
+        if found is not None and not _only_possessor(span, head, found, self):
+            return found
+        return self._role_noun(head, span, previous)
+
+    def _pronoun(self, head: Token, previous: str | None) -> str | None:
+        lower = head.lower_
+        if lower in {"i", "me", "you", "it", "this", "that", "who", "which"}:
+            return None
+        if lower in _PLURAL_PRONOUNS:
+            wanted_types = _GROUP_TYPES
+            gender = None
+        else:
+            wanted_types = frozenset({"PERSON"})
+            gender = PERSON_PRONOUNS.get(lower, (None, "sg"))[0]
+
+        def fits(ent_id: str) -> bool:
+            ent = self.entities.get(ent_id)
+            if ent is None or ent.type not in wanted_types:
+                return False
+            g = self._gender.get(ent_id)
+            return gender is None or g is None or g == gender
+
+        sent_start = self.doc[self.sent_bounds[head.i][0]].idx
+        # a name earlier in the same sentence binds first: "Trump said he ..."
+        for m_start, ent_id in self.mentions_before(head.idx, head.idx - sent_start):
+            if fits(ent_id) and self._is_subject_at(m_start):
+                return ent_id
+        if previous is not None and fits(previous):
+            last = self.mentions_before(head.idx, 1500)
+            if any(e == previous for _, e in last):
+                return previous
+        candidates = self.mentions_before(head.idx, 1500)
+        subjects = [e for s, e in candidates if fits(e) and self._is_subject_at(s)]
+        if subjects:
+            return subjects[0]
+        for _, ent_id in candidates:
+            if fits(ent_id):
+                return ent_id
+        return None
+
+    def _is_subject_at(self, char: int) -> bool:
+        tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        head = tok[0]
+        while head.dep_ in {"compound", "flat", "amod", "det"} and head.head.i != head.i:
+            head = head.head
+        return head.dep_ in {"nsubj", "nsubjpass"}
+
+    def _role_noun(self, head: Token, span: Span, previous: str | None) -> str | None:
+        words = {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+        head_word = head.lemma_.lower()
+        phrase = " ".join(t.lower_ for t in span if not t.is_punct and t.pos_ != "DET")
+        best: str | None = None
+        best_pos = -1
+        for ent_id, ent in self.entities.items():
+            if not ent.roles:
+                continue
+            for role in ent.roles:
+                role_l = role.lower()
+                last = role_l.split()[-1] if role_l.split() else role_l
+                if (role_l in phrase or last == head_word) and (last in words):
+                    pos = max((s for s, _e in ent.mentions if s < span.start_char), default=0)
+                    if pos > best_pos:
+                        best, best_pos = ent_id, pos
+        if best is not None:
+            return best
+        if head_word == "office" or head_word in {"campaign", "spokesman", "spokeswoman"}:
+            # "the attorney general's office", "the Clinton campaign": its named owner
+            for tok in span:
+                if tok.dep_ == "poss" or tok.dep_ == "compound":
+                    found = self.entity_in(tok.idx, tok.idx + len(tok.text))
+                    if found is not None:
+                        return found
+        return None
+
+
+def _only_possessor(span: Span, head: Token, ent_id: str, resolver: SpeakerResolver) -> bool:
+    """True for "Brennan's lawyer": the entity found is the possessor, not the speaker."""
+    if head.pos_ == "PROPN":
+        return False
+    for tok in head.children:
+        if tok.dep_ == "poss":
+            m = resolver.entity_in(tok.idx, tok.idx + len(tok.text))
+            if m == ent_id:
+                # an apposition naming the speaker ("Brennan's sister, Olena Kravets") wins
+                return not any(c.dep_ == "appos" for c in head.children)
+    return False
+
+
+def _entity_gender(ent: Entity) -> str | None:
+    if ent.type != "PERSON":
+        return None
+    for alias in (*ent.aliases, ent.name):
+        first = alias.split()[0].lower().rstrip(".") if alias.split() else ""
+        if first in HONORIFICS and HONORIFICS[first][1]:
+            return HONORIFICS[first][1]
+    for role in ent.roles:
+        for word in role.lower().split():
+            g = GENDERED_ROLES.get(word) or KIN_TERMS.get(word)
+            if g:
+                return g
+    first = ent.name.split()[0].lower() if ent.name.split() else ""
+    if first in _FEMALE_NAMES:
+        return "f"
+    if first in _MALE_NAMES:
+        return "m"
+    return None

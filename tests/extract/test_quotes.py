@@ -1,0 +1,286 @@
+"""Model tests for ``find_quotes``: one news layout per test, on hand-written texts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newsgraph.evaluate.polnear import MODEL
+from newsgraph.extract.entities import build_entities
+from newsgraph.extract.quote_marks import find_quotations
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.records import Entity, Quote
+
+pytestmark = pytest.mark.model
+
+
+def run(
+    text: str, roles: dict[str, tuple[str, ...]] | None = None
+) -> tuple[list[Quote], dict[str, Entity]]:
+    """Quotes of ``text`` and its entities by name; ``roles`` gives entities roles
+    (name -> roles) where a test needs them."""
+    doc = load_pipeline(MODEL)(text)
+    entities = build_entities(doc)
+    if roles:
+        entities = [dataclasses.replace(e, roles=roles.get(e.name, e.roles)) for e in entities]
+    return find_quotes(doc, entities), {e.name: e for e in entities}
+
+
+def only(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.content]
+    assert len(hits) == 1, [q.content for q in quotes]
+    return hits[0]
+
+
+def test_speaker_before_colon_direct() -> None:
+    quotes, ents = run('Mayor Ann Whitfield said: "We will rebuild the bridge by spring."')
+    q = only(quotes, "rebuild the bridge")
+    assert q.kind == "direct"
+    assert q.speaker == ents["Ann Whitfield"].id
+    assert q.cue == "said"
+    assert q.id == "q1"
+
+
+def test_speaker_before_comma_direct() -> None:
+    quotes, ents = run('Mark Ellison said, "I never took a dime from the fund."')
+    q = only(quotes, "never took a dime")
+    assert (q.kind, q.speaker) == ("direct", ents["Mark Ellison"].id)
+
+
+def test_speaker_after_direct() -> None:
+    quotes, ents = run('"The court got this one right," Dana Whitfield said.')
+    q = only(quotes, "court got this one right")
+    assert q.kind == "direct"
+    assert q.speaker == ents["Dana Whitfield"].id
+    assert q.speaker_text == "Dana Whitfield"
+
+
+def test_inverted_speaker_with_apposition() -> None:
+    quotes, ents = run('"We are not done yet," said Paul Dorsey, the county prosecutor.')
+    q = only(quotes, "not done yet")
+    assert q.speaker == ents["Paul Dorsey"].id
+    assert q.speaker_text is not None and q.speaker_text.startswith("Paul Dorsey")
+
+
+def test_split_quote_joined() -> None:
+    text = (
+        'Maria Lopez spoke after the vote. "The first part matters," she said, '
+        '"but the second part matters more."'
+    )
+    quotes, ents = run(text)
+    q = only(quotes, "first part matters")
+    assert "second part matters more" in q.content
+    assert q.speaker == ents["Maria Lopez"].id
+    assert len([x for x in quotes if "second part" in x.content]) == 1
+
+
+def test_multi_paragraph_quote_one_record() -> None:
+    text = (
+        'Governor Tom Reyes said: "We have heard the families.\n\n'
+        '"We will fund the repairs this year, and we will not wait for Washington."'
+    )
+    quotes, ents = run(text)
+    q = only(quotes, "heard the families")
+    assert "fund the repairs" in q.content
+    assert q.speaker == ents["Tom Reyes"].id
+
+
+def test_multi_paragraph_marks_paired() -> None:
+    text = '"First paragraph of the quote.\n"Second paragraph of the quote."'
+    [q] = find_quotations(text)
+    assert (q.start, q.end) == (0, len(text))
+    assert len(q.parts) == 2
+
+
+def test_trailing_attribution_line_speaker() -> None:
+    text = '"Our county will not back down from this fight." -Commissioner Janet Morales'
+    quotes, ents = run(text)
+    q = only(quotes, "will not back down")
+    assert q.speaker == ents["Janet Morales"].id
+
+
+def test_curly_marks_direct() -> None:
+    quotes, ents = run("“This is a sad day for the city,” Robert Kline said.")
+    q = only(quotes, "sad day for the city")
+    assert q.kind == "direct" and q.speaker == ents["Robert Kline"].id
+
+
+def test_straight_marks_direct() -> None:
+    quotes, ents = run('"This is a sad day for the city," Robert Kline said.')
+    assert only(quotes, "sad day").speaker == ents["Robert Kline"].id
+
+
+def test_unbalanced_marks_no_crash() -> None:
+    quotes, _ = run(
+        'Ann Li said: "We will appeal the ruling.\n\nThe court did not comment." And "then'
+    )
+    assert all(q.span[0] < q.span[1] for q in quotes)
+
+
+def test_partial_quote_in_paraphrase() -> None:
+    text = (
+        "Attorney General Dana Whitfield criticised the ruling on Monday. She compared "
+        'the decision to "a gift to every con artist in the state."'
+    )
+    quotes, ents = run(text)
+    q = only(quotes, "a gift to every con artist")
+    assert q.kind == "partial"
+    assert q.speaker_text == "She"
+    assert q.speaker == ents["Dana Whitfield"].id
+
+
+def test_indirect_that_clause_content() -> None:
+    text = "Senator Mark Ellison argued that the tax would hurt small farms."
+    quotes, ents = run(text)
+    q = only(quotes, "tax would hurt")
+    assert q.kind == "indirect"
+    assert q.content == "that the tax would hurt small farms"
+    assert q.speaker == ents["Mark Ellison"].id
+    assert q.act == "speech"
+
+
+def test_according_to_source() -> None:
+    quotes, ents = run("The plant will close in June, according to Maria Lopez.")
+    q = only(quotes, "plant will close")
+    assert q.cue == "according to"
+    assert q.content == "The plant will close in June"
+    assert q.speaker == ents["Maria Lopez"].id
+
+
+def test_relayed_statement_via() -> None:
+    text = (
+        "Olena Kravets released a statement through her lawyer, Paul Dorsey, saying "
+        '"I am innocent and I will prove it."'
+    )
+    quotes, ents = run(text)
+    q = only(quotes, "I am innocent")
+    assert q.speaker == ents["Olena Kravets"].id
+    assert q.via == ents["Paul Dorsey"].id
+    assert q.act == "writing"
+
+
+def test_her_lawyer_speaker_is_the_lawyer() -> None:
+    text = (
+        "Olena Kravets was charged on Friday. Her lawyer, Paul Dorsey, said the charges "
+        "were baseless."
+    )
+    quotes, ents = run(text)
+    q = only(quotes, "charges were baseless")
+    assert q.speaker == ents["Paul Dorsey"].id
+
+
+def test_pronoun_speaker_two_sentences_after_name() -> None:
+    text = (
+        "Maria Lopez won the seat in 2019. The district has changed since then. "
+        "She said the new map was drawn to punish her voters."
+    )
+    quotes, ents = run(text)
+    q = only(quotes, "new map was drawn")
+    assert q.speaker_text == "She"
+    assert q.speaker == ents["Maria Lopez"].id
+
+
+def test_pronoun_speaker_gender_skips_other_person() -> None:
+    text = (
+        "Mr. Tom Reyes met Ms. Ann Whitfield on Monday. Reyes left early. "
+        "She said the meeting had gone well."
+    )
+    quotes, ents = run(text)
+    assert only(quotes, "meeting had gone well").speaker == ents["Ann Whitfield"].id
+
+
+def test_noun_speaker_spokeswoman_role() -> None:
+    text = (
+        "Jane Porter handles press for the mayor. The spokeswoman said the budget "
+        "would be published on Friday."
+    )
+    quotes, ents = run(text, roles={"Jane Porter": ("spokeswoman",)})
+    q = only(quotes, "budget would be published")
+    assert q.speaker_text == "The spokeswoman"
+    assert q.speaker == ents["Jane Porter"].id
+
+
+def test_org_speaker_office() -> None:
+    text = (
+        "The Ohio Attorney General's Office opened an inquiry. The attorney general's "
+        "office said in a statement that it would review every contract."
+    )
+    quotes, _ = run(text)
+    q = only(quotes, "review every contract")
+    assert q.speaker_text == "The attorney general's office"
+    assert q.act == "writing"
+
+
+def test_org_speaker_named() -> None:
+    quotes, ents = run("Acme Corp. said it would cut 300 jobs next year.")
+    q = only(quotes, "cut 300 jobs")
+    assert q.speaker == ents[next(n for n in ents if n.startswith("Acme"))].id
+
+
+def test_speaker_introduced_after_quote() -> None:
+    text = '"We were never told about the leak," said Maria Lopez, a resident of Elm Street.'
+    quotes, ents = run(text)
+    assert only(quotes, "never told about the leak").speaker == ents["Maria Lopez"].id
+
+
+def test_continuation_quote_same_speaker() -> None:
+    text = (
+        '"We won tonight," Mark Ellison said at the rally. "Now the real work begins '
+        'for all of us."'
+    )
+    quotes, ents = run(text)
+    q = only(quotes, "We won tonight")
+    assert "real work begins" in q.content
+    assert q.speaker == ents["Mark Ellison"].id
+
+
+def test_belief_act() -> None:
+    quotes, _ = run("Mark Ellison believes that the deal will collapse.")
+    assert only(quotes, "deal will collapse").act == "belief"
+
+
+def test_intention_act() -> None:
+    quotes, _ = run("Maria Lopez wants to run for governor next year.")
+    assert only(quotes, "run for governor").act == "intention"
+
+
+def test_title_of_work_not_quote() -> None:
+    quotes, _ = run('She read the novel "The Grapes of Wrath" on the train.')
+    assert not any("Grapes" in q.content for q in quotes)
+
+
+def test_scare_quote_not_quote() -> None:
+    quotes, _ = run('The company called the layoffs a "restructuring" of its teams.')
+    assert not any(q.content.strip('"') == "restructuring" for q in quotes)
+
+
+def test_nickname_not_quote() -> None:
+    quotes, _ = run('Dwayne "The Rock" Johnson arrived at the premiere on Tuesday.')
+    assert quotes == []
+
+
+def test_search_term_not_quote() -> None:
+    quotes, _ = run('Searches for "how to move to Canada" spiked on election night.')
+    assert quotes == []
+
+
+def test_text_without_speech_empty() -> None:
+    text = (
+        "The bridge over the Scioto River reopened on Tuesday after two years of "
+        "repairs. Traffic was light in the morning."
+    )
+    quotes, _ = run(text)
+    assert quotes == []
+
+
+def test_ids_in_text_order() -> None:
+    text = (
+        'Ann Li said the plan was late. "It is late," Tom Reyes said. '
+        "Maria Lopez said it was on time."
+    )
+    quotes, _ = run(text)
+    assert [q.id for q in quotes] == [f"q{n}" for n in range(1, len(quotes) + 1)]
+    assert [q.span[0] for q in quotes] == sorted(q.span[0] for q in quotes)
+    assert len(quotes) == 3
