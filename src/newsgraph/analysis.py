@@ -14,16 +14,28 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
-from newsgraph.extract.entities import index_entities
+from newsgraph.extract.entities import EntityIndex, index_entities
 from newsgraph.extract.events import find_events
 from newsgraph.extract.main_event import find_main_event
+from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.roles import find_roles_and_relations
 from newsgraph.extract.summary import summarise
 from newsgraph.extract.times import find_times
 from newsgraph.nlp import BODY_START
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.records import Article, Digest, article_id
+from newsgraph.records import Article, Digest, Entity, Relation, article_id
 from newsgraph.timing import StageTimer, stage_context
+
+
+def entities_and_roles(doc: Doc) -> tuple[EntityIndex, tuple[Entity, ...], list[Relation]]:
+    """The document's entities with their roles filled, and the relations found."""
+    index = index_entities(doc)
+    roles, relations = find_roles_and_relations(doc, index)
+    entities = tuple(
+        replace(ent, roles=roles.get(ent.id, ())) if ent.id in roles else ent
+        for ent in index.entities
+    )
+    return index, entities, relations
 
 
 def digest_doc(
@@ -34,12 +46,9 @@ def digest_doc(
     ``timer`` (benchmarks only) collects the CPU time of each stage.
     """
     with stage_context(timer, "entities"):
-        index = index_entities(doc)
-        roles, relations = find_roles_and_relations(doc, index)
-        entities = tuple(
-            replace(ent, roles=roles.get(ent.id, ())) if ent.id in roles else ent
-            for ent in index.entities
-        )
+        index, entities, relations = entities_and_roles(doc)
+    with stage_context(timer, "quotes"):
+        quotes = find_quotes(doc, entities)  # after roles: "the spokeswoman said" needs them
     with stage_context(timer, "summary"):
         summary = summarise(
             doc,
@@ -60,6 +69,7 @@ def digest_doc(
         article=article,
         entities=entities,
         relations=tuple(relations),
+        quotes=tuple(quotes),
         times=tuple(times),
         events=tuple(events),
         main_event=main_event,

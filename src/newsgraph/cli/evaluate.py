@@ -84,3 +84,18 @@ def eval_5w1h(
     from newsgraph.evaluate.fivew import evaluate_5w1h, format_report
 
     typer.echo(format_report(evaluate_5w1h(giveme, limit=limit)))
+
+
+@eval_app.command("quotes")
+@handle_errors
+def eval_quotes(
+    polnear: Annotated[Path, typer.Option(help="The polnear folder or polnear_dev.jsonl.")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Quote content, speaker and end-to-end scores on PolNeAR, with a rule-set baseline.
+
+    Example: newsgraph eval quotes --polnear ../shared/datasets/polnear
+    """
+    from newsgraph.evaluate.polnear import evaluate_quotes, format_report
+
+    typer.echo(format_report(evaluate_quotes(polnear, limit=limit)))

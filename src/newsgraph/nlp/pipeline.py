@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 
 from newsgraph.errors import ModelError
 from newsgraph.extract.lexicon import ABBREVIATED_TITLES
@@ -42,8 +43,9 @@ def load_base_model(model: str) -> Language:
 def load_pipeline(model: str) -> Language:
     """The pinned model with newsgraph's components added; cached per process."""
     nlp = _load_model_package(model)
+    tokenizer: Tokenizer = nlp.tokenizer  # the English model uses the rule-based tokenizer
     for title in ABBREVIATED_TITLES:
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe("newsgraph_lines", before="parser")
     nlp.add_pipe("newsgraph_entities", after="ner")
     return nlp
