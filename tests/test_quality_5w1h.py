@@ -1,9 +1,12 @@
 """Quality gate: the main event's 5W1H answers on Giveme5W1H, with pinned floors.
 
 Measured (accuracy = share of answers with token F1 >= 0.5 against the
-phrases of at least two coders): who 0.587, what 0.521, when 0.333, where
-0.489, mean over who/what/when/where 0.483; the lead-sentence baseline 0.261.
-The target is 0.82 (see issue 4): these floors only stop a regression.
+phrases of at least two coders): who 0.935, what 0.812, when 0.708, where
+0.766, mean over who/what/when/where 0.805 (was 0.483); the lead-sentence
+baseline 0.261. The rules were written looking at these 48 articles; 24 other
+articles of the same gold standard (not in ../shared) scored 0.73 when first
+tried and 0.85 at the end. The target is 0.82 (see issue 4); the floors sit a
+little below the measured figures so that a loss fails loudly.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from newsgraph.evaluate.fivew import evaluate_5w1h, token_f1
+from newsgraph.evaluate.fivew import evaluate_5w1h, gold_answers, score_answer, token_f1
 from tests.conftest import dataset_path
 
-FLOORS = {"who": 0.55, "what": 0.48, "when": 0.30, "where": 0.45}
-MEAN_FLOOR = 0.46
+FLOORS = {"who": 0.90, "what": 0.78, "when": 0.67, "where": 0.73}
+MEAN_FLOOR = 0.78
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +40,37 @@ def test_5w1h_accuracy_stays_above_the_floors(report: dict[str, Any], question: 
 def test_5w1h_mean_beats_the_lead_baseline(report: dict[str, Any]) -> None:
     ours = report["systems"]["newsgraph"]["mean_accuracy_4w"]
     assert ours >= MEAN_FLOOR
-    assert ours > report["systems"]["baseline"]["mean_accuracy_4w"] + 0.15
+    assert ours > report["systems"]["baseline"]["mean_accuracy_4w"] + 0.45
 
 
 def test_token_f1_ignores_case_and_punctuation() -> None:
     assert token_f1("Taliban", "the TALIBAN.") == pytest.approx(2 / 3)
     assert token_f1("", "Taliban") == 0.0
+
+
+def test_token_f1_folds_accents() -> None:
+    assert token_f1("Mondelez International", "Mondelēz International") == 1.0
+
+
+def test_gold_answers_decode_escapes_left_in_the_text() -> None:
+    # the data set stores some phrases with their JSON escapes still in the decoded text
+    record = {"fiveWoneH": {"what": {"annotated": [
+        {"coderPhraseCount": 3, "text": "slams \\u2018rigged\\u2019 FBI"},
+        {"coderPhraseCount": 2, "text": 'hails his \\"amazing\\" drive'},
+    ]}}}  # fmt: skip
+    gold = gold_answers(record)["what"]
+    assert gold.phrases == ("slams ‘rigged’ FBI", 'hails his "amazing" drive')
+    assert score_answer("slams 'rigged' FBI", gold) == 1.0
+
+
+def test_gold_answers_keep_agreed_phrases_and_agreed_silence() -> None:
+    record = {"fiveWoneH": {
+        "where": {"annotated": [{"coderPhraseCount": 3}]},
+        "why": {"annotated": [{"coderPhraseCount": 1, "text": "rain"}]},
+        "who": {"annotated": [{"coderPhraseCount": 2, "text": "Taliban"}, {"coderPhraseCount": 0}]},
+    }}  # fmt: skip
+    gold = gold_answers(record)
+    assert "why" not in gold  # no phrase with two coders: not scored
+    assert gold["where"].none_ok and score_answer(None, gold["where"]) == 1.0
+    assert score_answer("Kabul", gold["where"]) == 0.0
+    assert not gold["who"].none_ok and score_answer(None, gold["who"]) == 0.0

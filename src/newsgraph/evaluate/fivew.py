@@ -6,6 +6,9 @@ best one counts), and accuracy = the share of answers with F1 >= 0.5. When the
 coders agreed there is no answer, a null answer scores 1 and any other 0. A
 question on which no phrase has two coders is not scored for that article.
 ``when`` is also scored as an exact ISO date against the coders' parsed date.
+Some gold phrases carry JSON escapes twice (a literal ``\\u2019`` or ``\\"``
+in the decoded text): they are decoded before scoring, so that "slams
+\\u2018rigged\\u2019 FBI" counts as the tokens "slams rigged fbi".
 
 Each article is analysed as headline, blank line, the description when the
 body does not open with it, blank line, body. A lead-sentence baseline runs
@@ -18,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,10 +39,19 @@ QUESTIONS = ("who", "what", "when", "where", "why", "how")
 HEADLINE_QUESTIONS = ("who", "what", "when", "where")  # the published 0.82 is on these
 MIN_CODERS = 2
 _TOKEN = re.compile(r"\w+")
+# a JSON escape left in the decoded gold text: "Trump\\u2019s", "\\"amazing\\""
+_ESCAPE = re.compile(r'\\u([0-9a-fA-F]{4})|\\(["\\/])')
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    """Lower-cased word tokens with accents folded ("Mondelēz" -> "mondelez")."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return _TOKEN.findall("".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def unescape(text: str) -> str:
+    """Decode JSON escapes that survived one decoding: "\\u2018rigged\\u2019" -> "‘rigged’"."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), text)
 
 
 def token_f1(answer: str, gold: str) -> float:
@@ -75,7 +88,9 @@ def gold_answers(record: dict[str, Any]) -> dict[str, GoldAnswer]:
         agreed = [a for a in annotated if a.get("coderPhraseCount", 0) >= MIN_CODERS]
         if not agreed:
             continue
-        phrases = tuple(a["text"].strip() for a in agreed if (a.get("text") or "").strip())
+        phrases = tuple(
+            unescape(a["text"]).strip() for a in agreed if (a.get("text") or "").strip()
+        )
         dates = tuple(a["parsed"][:10] for a in agreed if a.get("parsed"))
         out[question] = GoldAnswer(phrases, len(phrases) < len(agreed), dates)
     return out

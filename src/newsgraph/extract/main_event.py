@@ -1,9 +1,12 @@
 """The article's main event as short answers to who / what / when / where / why / how.
 
-News puts the main event in the headline and the lead: the event mentioned
-there (typed, repeated, the headline's main verb) wins, and the answers are
-phrases read off its clauses, headline first ("Taliban attacks German
-consulate" -> who "Taliban", what "attacks German consulate").
+News states the main event in the headline and repeats it in the dek and the
+lead: the answers are read off the headline's clause ("Taliban attacks German
+consulate" -> who "Taliban", what "attacks German consulate"), and off the dek
+or lead sentence when the headline has no usable subject ("Seven killed as
+tram derails" -> who "At least seven people" from the lead). ``when`` and
+``where`` come from ``main_event_setting``; ``event`` points to the typed
+event whose trigger is that clause's predicate.
 """
 
 from __future__ import annotations
@@ -14,31 +17,40 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_types import OTHER
-from newsgraph.extract.events_args import PLACE_TYPES, is_passive, subject_of
+from newsgraph.extract.event_types import OTHER, noun_type
+from newsgraph.extract.main_event_clause import Clause, find_clause, verbless_phrase
+from newsgraph.extract.main_event_setting import when_of, where_of
 from newsgraph.records import Article, Entity, Event, TimeExpr
 
 _SPEECH = frozenset({"statement", "press_conference", "interview"})
 _WHO_TYPES = frozenset({"PERSON", "ORG", "NORP"})
-_NOT_WHO = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "him", "her", "them"})
-_POINT_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}")  # a day or a clock time, not "2016" or "P3W"
-_OBJECT_DEPS = frozenset({"dobj", "prt", "acomp", "attr", "oprd", "dative", "xcomp", "ccomp"})
-_WHAT_PREPS = frozenset({"on", "with", "at", "to", "into", "for", "against", "in", "from", "of"})
-_MAX_WHAT = 9  # tokens: a headline predicate, not a paragraph
-_CAUSE_MARKS = frozenset({"because", "after", "since", "as"})
-_CAUSE_PREPS = {"because": "of", "due": "to", "over": None, "amid": None}
-_INSTRUMENT_PREPS = frozenset({"with", "by", "using", "via", "through"})
-_WHERE_TYPES = frozenset({"GPE", "LOC", "FAC", "EVENT"})
-# an ORG that is also a building: "outside Trump Tower", "at the White House"
-_FACILITY = re.compile(
-    r"\b(House|Towers?|Stadium|Field|Park|Airport|Station|Square|Palace|Hall|Cent(?:re|er)|"
-    r"Courthouse|Church|Mosque|Temple|Hospital|Consulate|Embassy)$"
+_NOT_WHO = frozenset(
+    {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "EVENT",
+     "WORK_OF_ART", "LOC", "FAC", "LAW"}
+)  # fmt: skip
+_PRONOUNS = frozenset(
+    {"it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
 )
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "across", "from"})
-# "COLUMBUS, Ohio —" / "LONDON --" / "WASHINGTON (Reuters) -": a dateline opens the body
+_QUANTIFIERS = frozenset({"at", "least", "more", "than", "about", "around", "some", "over"})
+_QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "some"})
+_MAX_WHO = 16  # tokens: "Donald Collett, 62, of Croydon, Philip Logan, 52, and Robert Huxley"
+_MAX_WHAT = 9
+_LEAD_SENTENCES = 3
+# "after changing iconic shape", "because of higher costs": a cause (or the event before it)
+_CAUSE_MARKS = frozenset({"because", "after", "amid", "over"})
+_CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "protest", "reprisal"})
+_INSTRUMENT_PREPS = frozenset({"with", "using", "via", "through"})
+# "COLUMBUS, Ohio —" / "LONDON --" / "Photo LONDON --" / "SAO PAULO (AP) --": a dateline
+# web page furniture that scraped bodies open with: "Get daily updates ... Subscribe"
+_BOILERPLATE = re.compile(
+    r"\b(?:subscrib\w*|newsletter|inbox|click to|sign up|cookies?|share this|invalid email|"
+    r"read more|image copyright|image caption|opens in new window)\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w. ]+?)?)\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
+    r"(?:^|\n|\) )\s*(?:[A-Z][a-z]+ )?"
+    r"([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
+    r"\s*(?:\([^)]{1,20}\))?\s*(?:—|–|--?)\s"
 )
 
 
@@ -52,193 +64,275 @@ def find_main_event(
     """``{"event", "who", "what", "when", "where", "why", "how"}`` or None without events.
 
     Strings are taken from the text (``when`` is ``{"text", "value"}``); an answer
-    is None where the headline and lead give none.
+    is None where the article gives none.
     """
     if not events:
         return None
     zones = _Zones(doc, article)
-    best = max(events, key=lambda e: (_score(e, doc, zones), -e.span[0]))
-    if _score(best, doc, zones) <= 0:
-        return None
-    token = _best_mention(best, doc, zones)
     names = {e.id: e for e in entities}
-    clause = token.sent
+    headline = next((c for s in zones.headline if (c := find_clause(s, headline=True))), None)
+    leads = [c for s in zones.lead if (c := find_clause(s, headline=False))]
+    lead = leads[0] if leads else None
+    event = _event_of(headline, events, doc) or _event_of(lead, events, doc)
+    if event is None:
+        event = max(events, key=lambda e: (_score(e, doc, zones), -e.span[0]))
     return {
-        "event": best.id,
-        "who": _who(best, token, names),
-        "what": _what(token),
-        "when": _when(best, times, zones),
-        "where": _where(best, doc, names, zones, clause),
-        "why": _why(token),
-        "how": _how(token),
+        "event": event.id,
+        "who": _who(headline, leads, event, names),
+        "what": _what(headline, lead, zones, _best_mention(event, doc, zones)),
+        "when": when_of(event, times, doc, zones.near_top, article.published),
+        "where": where_of(event, names, zones.headline, zones.opening, zones.dateline),
+        "why": _why([c for c in (headline, lead) if c is not None]),
+        "how": _how([c for c in (headline or lead,) if c is not None]),
     }
 
 
 class _Zones:
-    """Where the headline ends and which sentences make the lead."""
+    """The headline, the lead (dek first, then the body's first sentences) and the dateline."""
 
     def __init__(self, doc: Doc, article: Article) -> None:
-        self.body_start = article.body_start
-        if not self.body_start and article.title and doc.text.startswith(article.title):
-            self.body_start = len(article.title)
-        body = [s for s in doc.sents if s.start_char >= self.body_start and s.text.strip()]
-        self.lead = body[0] if body else None
-        self.second = body[1] if len(body) > 1 else None
-        self.title = [s for s in doc.sents if s.end_char <= self.body_start and s.text.strip()]
-        self.title_predicates = {p.i for p in map(_main_predicate, self.title) if p is not None}
-        self.dateline = _dateline(doc.text, self.body_start)
-        if self.dateline and self.lead is not None and len(self.lead.text.strip()) < 40:
-            self.lead, self.second = self.second, None  # "LONDON --" on its own line
-
-    def in_title(self, start: int) -> bool:
-        return start < self.body_start
-
-    def in_lead(self, start: int) -> bool:
-        lead = self.lead
-        return lead is not None and lead.start_char <= start < lead.end_char
+        body_start = article.body_start
+        if not body_start and article.title and doc.text.startswith(article.title):
+            body_start = len(article.title)
+        self.body_start = body_start
+        sents = [s for s in doc.sents if s.text.strip()]
+        header = [s for s in sents if s.end_char <= body_start]
+        body = [s for s in sents if s.start_char >= body_start]
+        self.headline = _located(header, article.title) or header[:1]
+        dek = _dek(doc, article.dek)
+        prose = [
+            s
+            for s in body
+            if not any(s.start_char < d.end_char and d.start_char < s.end_char for d in dek)
+            and not _BOILERPLATE.search(s.text)
+        ]
+        self.lead = [*dek, *prose[:_LEAD_SENTENCES]]
+        # the same with page furniture kept: a place may follow "Invalid Email" in one sentence
+        first = prose[0].start_char if prose else body_start
+        furniture = [s for s in body if s.start_char < first][:4]
+        self.opening = [*self.lead, *furniture]
+        self.dateline = _dateline(doc.text, body_start)
+        self._top = [*header, *self.lead]
 
     def near_top(self, start: int) -> bool:
-        if self.in_title(start) or self.in_lead(start):
-            return True
-        second = self.second
-        return second is not None and second.start_char <= start < second.end_char
+        return any(s.start_char <= start < s.end_char for s in self._top)
 
 
-def _main_predicate(sent: Span) -> Token | None:
-    """The headline's main verb: its root, or the first verb with a subject after a noun root.
+def _located(sents: Sequence[Span], text: str | None) -> list[Span]:
+    """The sentences that hold ``text`` (the title or the dek) where it occurs in the doc."""
+    if not text or not text.strip():
+        return []
+    doc = sents[0].doc if sents else None
+    if doc is None:
+        return []
+    start = doc.text.find(text.strip()[:60])
+    if start < 0:
+        return []
+    end = start + len(text.strip())
+    return [s for s in sents if s.start_char < end and s.end_char > start]
 
-    "Trump election: Clinton blames defeat on FBI director" -> "blames".
-    """
-    if sent.root.pos_ == "VERB":
-        return sent.root
-    for tok in sent:
-        if (
-            tok.pos_ == "VERB"
-            and tok.dep_ in {"acl", "ccomp", "conj", "appos", "dep"}
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
-        ):
-            return tok
-    return None
+
+def _dek(doc: Doc, dek: str | None) -> list[Span]:
+    """The dek's first sentence where it occurs in the doc (a body may repeat it after junk:
+    "Image copyright ... Image caption ... Dozens of rescuers in China are trying ...")."""
+    if not dek or not dek.strip():
+        return []
+    first = re.split(r"(?<=[.!?])\s+", dek.strip())[0]
+    start = doc.text.find(first[:60])
+    if start < 0:
+        return []
+    span = doc.char_span(start, start + len(first), alignment_mode="expand")
+    return [span] if span is not None and len(span) else []
 
 
 def _dateline(text: str, body_start: int) -> str | None:
-    """ "COLUMBUS, Ohio — A judge ..." at the start of one of the body's first lines."""
-    lines = text[body_start : body_start + 2000].split("\n")
-    for line in [x for x in lines if x.strip()][:4]:
-        match = _DATELINE.match(line)
-        if match:
-            place = match.group(1).strip()
-            city, _, rest = place.partition(",")
-            return city.title() + (f",{rest}" if rest else "")
-    return None
+    """ "COLUMBUS, Ohio — A judge ..." near the start of the body -> "Columbus, Ohio"."""
+    match = _DATELINE.search(text[body_start : body_start + 800])
+    if match is None:
+        return None
+    place = match.group(1).strip()
+    city, _, rest = place.partition(",")
+    return city.title() + (f",{rest}" if rest else "")
+
+
+def _event_of(clause: Clause | None, events: Sequence[Event], doc: Doc) -> Event | None:
+    """The event that has the clause's predicate among its mentions; when that one is
+    untyped, a typed event with the same verb ("Fraud case ... dismissed" in the headline,
+    "dismissed the fraud case" in the lead)."""
+    if clause is None:
+        return None
+    start = clause.verb.idx
+    found = next(
+        (e for e in events if any(s <= start < end for s, end in e.mentions or (e.span,))), None
+    )
+    if found is not None and found.type != OTHER:
+        return found
+    lemma = clause.verb.lemma_.lower()
+    for event in events:
+        if event.type == OTHER:
+            continue
+        for s, end in event.mentions or (event.span,):
+            span = doc.char_span(s, end, alignment_mode="expand")
+            if span is not None and span.root.lemma_.lower() == lemma:
+                return event
+    return found
 
 
 def _score(event: Event, doc: Doc, zones: _Zones) -> float:
+    """How likely ``event`` is the story's event: typed, mentioned early and often."""
     mentions = event.mentions or (event.span,)
-    if not any(zones.near_top(start) for start, _ in mentions):
-        return 0.0
-    score = 1.0
-    if event.type != OTHER:
-        score += 1.5
-    if event.type in _SPEECH:
-        score -= 2.5
-    in_title = [m for m in mentions if zones.in_title(m[0])]
-    if in_title:
-        score += 2.0
-    if any(zones.in_lead(start) for start, _ in mentions):
-        score += 1.5
+    score = 0.0 if not any(zones.near_top(s) for s, _ in mentions) else 1.0
+    score += 1.5 if event.type != OTHER else 0.0
+    score -= 2.5 if event.type in _SPEECH else 0.0
     score += min(len(mentions) - 1, 3) * 0.5
-    for start, end in mentions:
-        tok = _token(doc, start, end)
-        if tok is None:
-            continue
-        if zones.in_title(start) and tok.i in zones.title_predicates:
-            # the headline's main verb is the story: "Lady Gaga protests ... as Donald is elected"
-            score += 4.5
-            break
-        if tok.dep_ == "ROOT" and zones.near_top(start):
-            score += 1.0
-            break
-    if event.modality in {"negated", "possible"}:
-        score -= 1.0
-    if any(p.entity for p in event.participants):
-        score += 0.5
+    score -= 1.0 if event.modality in {"negated", "possible"} else 0.0
     return score
 
 
-def _token(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def _best_mention(event: Event, doc: Doc, zones: _Zones) -> Token:
-    """The headline mention, else the lead's, else the first."""
-    mentions = list(event.mentions or (event.span,))
-    mentions.sort(key=lambda m: (not zones.in_title(m[0]), not zones.in_lead(m[0]), m[0]))
-    for start, end in mentions:
-        tok = _token(doc, start, end)
-        if tok is not None:
-            return tok
-    tok = _token(doc, *event.span)
-    assert tok is not None, "an event's span always covers a token"
-    return tok
+    for start, end in sorted(
+        event.mentions or (event.span,), key=lambda m: not zones.near_top(m[0])
+    ):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            return span.root
+    return doc[0]
 
 
-def _who(event: Event, token: Token, names: dict[str, Entity]) -> str | None:
-    """The doer as the text names it: the clause's subject, else a named agent or participant."""
-    agents = [p for p in event.participants if p.role == "agent"]
-    subject = subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
-    passive = subject is not None and (is_passive(token) or subject is token.head)
-    if subject is not None and not passive and _usable(subject):
-        return _subject_name(subject, names)
-    for p in agents:
-        if p.entity in names:
-            return names[p.entity].name
-    if token.pos_ == "NOUN":
-        # "Taliban raid", "the Taliban's attack": the group named on the event noun
-        for child in token.lefts:
-            if child.ent_type_ in _WHO_TYPES:
-                return _entity_text(child)
-    if subject is not None and _usable(subject):
-        return _subject_name(subject, names)
+def _who(
+    headline: Clause | None, leads: Sequence[Clause], event: Event, names: dict[str, Entity]
+) -> str | None:
+    """The doer as the text names it: the headline's subject or agent, else the lead's."""
+    doers = [c for c in leads if _named_subject(c) and not c.passive]
+    # the lead clause that tells the headline's event: "dismissed" -> "A judge ... dismissed"
+    same = [c for c in doers if headline and c.verb.lemma_ == headline.verb.lemma_]
+    doer = next(iter(same or doers), None)
+    lead = next((c for c in leads if _named_subject(c)), None)
+    if headline is not None:
+        agent = _agent(headline)
+        if agent is not None:
+            return agent
+        subject = headline.subject_span
+        if subject is not None and _usable(subject):
+            if headline.passive and doer is not None and _doer(subject) is None:
+                # "Trump protest march marred by shooting": the lead says who did it
+                return _subject_name(doer.subject_span or subject, names)
+            return _refined(_subject_name(subject, names), leads[0] if leads else None)
+    for clause in leads:
+        agent = _agent(clause)
+        if agent is not None:
+            return agent
+    if lead is not None and lead.subject_span is not None:
+        return _subject_name(lead.subject_span, names)
     for p in event.participants:
-        if p.entity in names and names[p.entity].type not in PLACE_TYPES:
+        if p.role == "agent" and p.entity in names and names[p.entity].type in _WHO_TYPES:
             return names[p.entity].name
-    for p in [*agents, *(p for p in event.participants if p.role == "patient")]:
-        if p.text and p.text.lower() not in _PRONOUNS:
-            return p.text
     return None
 
 
-def _subject_name(subject: Token, names: dict[str, Entity]) -> str:
-    """A name the subject carries: "Brazil's Massa" -> "Felipe Massa",
-    "Toblerone chocolate bar shape change" -> "Toblerone"; else the subject's phrase."""
-    named = [t for t in subject.subtree if t.ent_type_ in _WHO_TYPES and t.i <= subject.i]
-    if not named:
-        return _name_phrase(subject)
-    tok = subject if subject.ent_type_ in _WHO_TYPES else named[0]
-    text = _entity_text(tok)
-    entity = next((e for e in names.values() if text == e.name or text in e.aliases), None)
-    if entity is not None and len(entity.name) > len(text):
-        return entity.name
+def _named_subject(clause: Clause) -> bool:
+    """A clause whose subject names people or things, not an event ("The shooting ...")."""
+    subject = clause.subject_span
+    if subject is None or not _usable(subject):
+        return False
+    root = _semantic_root(subject)
+    return root.ent_type_ in _WHO_TYPES or noun_type(root.lemma_.lower()) is None
+
+
+def _doer(subject: Span) -> Token | None:
+    """The person or group a subject names, if any."""
+    return next((t for t in subject if t.ent_type_ in _WHO_TYPES), None)
+
+
+def _refined(name: str, lead: Clause | None) -> str:
+    """ "FBI" -> "FBI Director James Comey" when the lead's subject is a person of it."""
+    subject = lead.subject_span if lead is not None else None
+    if subject is None or subject.root.ent_type_ != "PERSON" or len(subject) > _MAX_WHO:
+        return name
+    if name != subject.text and re.search(rf"\b{re.escape(name)}\b", subject.text):
+        return subject.text
+    return name
+
+
+def _agent(clause: Clause) -> str | None:
+    """ "bombed in 'revenge' attack by Taliban" -> "Taliban"; "killed in Taliban raid" ->
+    "Taliban": a group named after a passive predicate, or on the event noun it happened in."""
+    subject = clause.subject_span
+    if not clause.passive and subject is not None and _usable(subject):
+        return None
+    doc = clause.verb.doc
+    for tok in doc[clause.verb.i + 1 : clause.limit]:
+        if tok.lower_ == "by" and tok.i + 1 < clause.limit:
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if objects and (objects[0].ent_type_ in _WHO_TYPES or objects[0].pos_ == "PROPN"):
+                return _entity_text(objects[0])
+        named = tok.ent_type_ in _WHO_TYPES and tok.ent_type_ != "NORP"
+        if named and tok.dep_ in {"compound", "poss", "amod"} and tok.head.pos_ == "NOUN":
+            return _entity_text(tok)  # "Taliban raid"
+    return None
+
+
+def _semantic_root(subject: Span) -> Token:
+    """ "Dozens of rescuers" -> "rescuers": the noun a quantity counts."""
+    root = subject.root
+    if root.pos_ == "NUM" or root.ent_type_ == "CARDINAL" or root.lower_ in _QUANTITY_NOUNS:
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return root
+
+
+def _usable(subject: Span) -> bool:
+    """A subject that names a doer: not "it", "Seven", "At least four", "An epic Game 7"."""
+    root = _semantic_root(subject)
+    if root.lower_ in _PRONOUNS or root.pos_ in {"PRON", "NUM"}:
+        return False
+    if root.ent_type_ in _NOT_WHO and not any(t.ent_type_ in _WHO_TYPES for t in subject):
+        return False
+    words = [t for t in subject if not t.is_punct]
+    return not all(
+        t.pos_ in {"NUM", "ADV", "ADJ", "DET"} or t.lower_ in _QUANTIFIERS for t in words
+    )
+
+
+def _subject_name(subject: Span, names: dict[str, Entity]) -> str:
+    """The subject's phrase, or the name it carries when it is not itself a doer:
+    "Toblerone chocolate bar shape change" -> "Toblerone"; "Clinton" -> "Hillary Clinton"."""
+    root = subject.root
+    words = [t for t in subject if not t.is_space]
+    if len(words) > _MAX_WHO:
+        subject = subject.doc[words[0].i : words[0].i + _MAX_WHO]
+    if root.ent_type_ == "PERSON" and any(c.dep_ == "poss" for c in root.children):
+        return _full_name(_entity_text(root), names)  # "Brazil's Massa" -> "Felipe Massa"
+    if root.ent_type_ in _WHO_TYPES or root.pos_ == "PROPN" or root.dep_ == "conj":
+        text = subject.text
+        for ent in subject.ents:
+            # "Trump and Obama meet" -> "Donald Trump and Barack Obama"
+            if ent.label_ == "PERSON" and len(subject.ents) > 1:
+                text = text.replace(ent.text, _full_name(ent.text, names), 1)
+        return _full_name(text, names)
+    # "Toblerone chocolate bar shape change" -> "Toblerone"; not "German" of "German consulate"
+    named = [
+        t
+        for t in subject
+        if t.ent_type_ in _WHO_TYPES
+        and t.i < root.i
+        and not (t.ent_type_ == "NORP" and t.dep_ == "amod")
+    ]
+    if named:
+        return _full_name(_entity_text(named[0]), names)
+    return subject.text
+
+
+def _full_name(text: str, names: dict[str, Entity]) -> str:
+    """ "Trump" -> "Donald Trump" when the article names him in full."""
+    for entity in names.values():
+        if entity.type != "PERSON" or len(entity.name) <= len(text):
+            continue
+        if text in entity.aliases or (" " not in text and entity.name.endswith(" " + text)):
+            return entity.name
     return text
-
-
-def _usable(tok: Token) -> bool:
-    return tok.pos_ not in {"PRON", "NUM"} and tok.ent_type_ not in _NOT_WHO
-
-
-def _name_phrase(tok: Token) -> str:
-    """ "Red Bull boss Christian Horner", "Lady Gaga": the head with its name words, no article."""
-    start = tok.i
-    for child in reversed(list(tok.lefts)):
-        if child.dep_ in {"compound", "amod", "nmod", "poss", "case", "nummod"} and (
-            child.i == start - 1 or tok.doc[child.i + 1 : start].text in {"'s", "’s"}
-        ):
-            start = child.left_edge.i
-        else:
-            break
-    return tok.doc[start : tok.i + 1].text
 
 
 def _entity_text(tok: Token) -> str:
@@ -248,144 +342,86 @@ def _entity_text(tok: Token) -> str:
     return tok.text
 
 
-def _phrase(tok: Token) -> str:
-    start = min([tok.i, *(c.left_edge.i for c in tok.lefts if c.dep_ not in {"punct", "cc"})])
-    return tok.doc[start : tok.i + 1].text
-
-
-def _what(token: Token) -> str:
+def _what(headline: Clause | None, lead: Clause | None, zones: _Zones, token: Token) -> str:
     """The predicate: "attacks German consulate", "Fraud case against Ohio senator dismissed"."""
-    doc = token.doc
-    if token.pos_ != "VERB" and token.pos_ != "AUX":
-        return _clip(doc[_left(token) : _right(token, {"prep"}) + 1])
-    subject = subject_of(token)
-    patient_subject = subject is not None and (
-        is_passive(token) or (token.dep_ == "acl" and subject is token.head)
-    )
-    start = token.i
-    if patient_subject and subject is not None and subject.i < token.i:
-        start = _left(subject)
-    end = _right(token, _OBJECT_DEPS | {"prep"})
-    return _clip(doc[start : end + 1])
-
-
-def _left(tok: Token) -> int:
-    start = tok.i
-    for child in tok.lefts:
-        if child.dep_ not in {"punct", "cc", "det", "relcl", "advmod", "aux", "auxpass", "neg"}:
-            start = min(start, child.left_edge.i)
-    return start
-
-
-def _right(tok: Token, deps: frozenset[str] | set[str]) -> int:
-    """The end of the trigger's object and its first preposition phrase.
-
-    "blames loss on FBI's James Comey in call with donors" -> up to "Comey";
-    "attacks German consulate in northern Afghan city" -> up to "consulate".
-    """
-    end = tok.i
-    has_object = False
-    for child in tok.rights:
-        if child.dep_ not in deps:
-            break
-        if child.dep_ == "prep":
-            if child.lower_ not in _WHAT_PREPS or (has_object and child.lower_ in _LOCATIVE):
-                break
-            end = max(end, child.right_edge.i)
-            break
-        end = max(end, child.right_edge.i)
-        has_object = has_object or child.dep_ == "dobj"
-    return end
+    if headline is not None:
+        return _clip(headline.predicate())
+    for sent in zones.headline:
+        phrase = verbless_phrase(sent)
+        if phrase is not None:
+            return _clip(phrase)
+    if lead is not None:
+        return _clip(lead.predicate())
+    return _clip(token.doc[token.left_edge.i : token.i + 1])
 
 
 def _clip(span: Span) -> str:
     words = [t for t in span if not t.is_space]
     if len(words) > _MAX_WHAT:
         words = words[:_MAX_WHAT]
-    while words and words[-1].is_punct:
+    while len(words) > 1 and words[-1].is_punct and words[-1].text not in {"'", '"', "’", "”"}:
         words.pop()
     if not words:
         return span.text.strip()
     return span.doc[words[0].i : words[-1].i + 1].text
 
 
-def _when(event: Event, times: Sequence[TimeExpr], zones: _Zones) -> dict[str, Any] | None:
-    """The event's own time, else the first day or clock time in the headline or lead."""
-    if event.time is not None:
-        return {"text": event.time.text, "value": event.time.value}
-    for expr in times:
-        if not zones.near_top(expr.span[0]):
-            continue
-        if expr.type in {"DATE", "TIME"} and expr.value and _POINT_TIME.match(expr.value):
-            return {"text": expr.text, "value": expr.value}
+def _why(clauses: Sequence[Clause]) -> str | None:
+    """A cause or purpose after the predicate: "after changing iconic shape", "because he
+    CLEARED her ...", "in retaliation for Nato airstrikes", "to make them lighter"."""
+    for clause in clauses:
+        doc = clause.verb.doc
+        end = _clause_end(clause)
+        seen_object = False
+        for tok in doc[clause.verb.i + 1 : end]:
+            lower = tok.lower_
+            if lower in _CAUSE_MARKS or (
+                lower == "due" and tok.i + 1 < end and doc[tok.i + 1].lower_ == "to"
+            ):
+                return _phrase_from(tok, end)
+            if lower in _CAUSE_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "in":
+                return _phrase_from(doc[tok.i - 1], end)
+            if lower == "to" and tok.pos_ == "PART" and seen_object and tok.head.pos_ == "VERB":
+                return _phrase_from(tok, end)
+            seen_object = seen_object or tok.pos_ in {"NOUN", "PROPN", "PRON"}
     return None
 
 
-def _where(
-    event: Event,
-    doc: Doc,
-    names: dict[str, Entity],
-    zones: _Zones,
-    clause: Span,
-) -> str | None:
-    """The event's place, else a locative place in the headline, the event's sentence or the
-    lead, else a place naming the event ("Croydon tram crash"), else the dateline."""
-    if event.place is not None:
-        for start, end in names[event.place].mentions if event.place in names else ():
-            if start >= clause.start_char:
-                return doc.text[start:end]
-        if event.place in names:
-            return names[event.place].name
-    sentences = [*zones.title, clause, zones.lead, zones.second]
-    for sent in sentences:
-        if sent is None:
-            continue
-        for ent in sent.ents:
-            if (ent.label_ in _WHERE_TYPES or _FACILITY.search(ent.text)) and _locative(ent):
-                return ent.text
-    triggers = {start for start, _ in event.mentions or (event.span,)}
-    for sent in zones.title:
-        for ent in sent.ents:
-            # "Croydon tram crash: ...": a place naming the event noun itself
-            head = ent.root
-            while head.dep_ == "compound" and head.head is not head:
-                head = head.head
-            if ent.label_ in PLACE_TYPES and head is not ent.root and head.idx in triggers:
-                return ent.text
-    return zones.dateline
-
-
-def _locative(ent: Span) -> bool:
-    # "in Croydon", "outside Trump Tower", "at Interlagos", "in Dayton, Ohio"
-    root = ent.root
-    if root.dep_ == "appos":
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
-
-
-def _why(token: Token) -> str | None:
-    """A cause clause or phrase: "after it increased ...", "because of higher costs"."""
-    for child in token.children:
-        if child.dep_ == "advcl":
-            marks = [c for c in child.children if c.dep_ == "mark"]
-            if marks and marks[0].lower_ in _CAUSE_MARKS:
-                return _clip(token.doc[marks[0].i : child.right_edge.i + 1])
-        if child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS:
-            return _clip(token.doc[child.i : child.right_edge.i + 1])
+def _how(clauses: Sequence[Clause]) -> str | None:
+    """The means: "with truck bomb", "by storming home into third place", "narrowly"."""
+    for clause in clauses:
+        doc = clause.verb.doc
+        end = _clause_end(clause)
+        before = doc[clause.verb.i - 1] if clause.verb.i > 0 else None
+        if before is not None and before.dep_ == "advmod" and before.lower_.endswith("ly"):
+            return f"{before.text} {clause.verb.text}"
+        for tok in doc[clause.verb.i + 1 : end]:
+            if (
+                tok.lower_ in _INSTRUMENT_PREPS
+                and tok.dep_ == "prep"
+                and tok.head.i == clause.verb.i
+            ):
+                objects = [c for c in tok.children if c.dep_ == "pobj"]
+                if objects and objects[0].ent_type_ not in _WHO_TYPES | {"DATE", "TIME"}:
+                    return _phrase_from(tok, end)  # "with truck bomb", not "with Obama"
+            if tok.lower_ == "by" and tok.i + 1 < end and doc[tok.i + 1].tag_ == "VBG":
+                return _phrase_from(tok, end)
     return None
 
 
-def _how(token: Token) -> str | None:
-    """The means: "with truck bomb", "by storming home", "narrowly"."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _INSTRUMENT_PREPS and child.lower_ != "by":
-            return _clip(token.doc[child.i : child.right_edge.i + 1])
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "by"
-            and any(c.dep_ == "pcomp" for c in child.children)
-        ):
-            return _clip(token.doc[child.i : child.right_edge.i + 1])
-        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.i < token.i:
-            return child.text
-    return None
+def _clause_end(clause: Clause) -> int:
+    return min(clause.limit, clause.verb.sent.end)
+
+
+def _phrase_from(tok: Token, end: int) -> str | None:
+    """From ``tok`` to the next comma or colon, at most ``_MAX_WHAT`` words."""
+    doc = tok.doc
+    stop = tok.i + 1
+    while (
+        stop < end
+        and doc[stop].text not in {",", ":", ";", "—", "–", "|"}
+        and not doc[stop].is_space
+    ):
+        stop += 1
+    phrase = _clip(doc[tok.i : stop])
+    return phrase if len(phrase.split()) > 1 else None

@@ -1,0 +1,305 @@
+"""When and where the main event happened, as phrases from the text.
+
+``when``: the event's own day or clock time, else the first day or clock time
+in the headline and lead, else the first one in the article that falls in
+the week before publication ("6.10am on Wednesday" deep in a crash report).
+``where``: a locative phrase of the headline, the dateline, a place in the
+lead, the event's place, or the place that names the event ("Croydon tram
+crash").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.event_types import noun_type
+from newsgraph.records import Entity, Event, TimeExpr
+
+# a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
+_POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
+_WEEK = 7  # days: how far before publication a news event's "when" usually lies
+# words in front of a time that the time expression leaves out: "late Thursday", "around 6am"
+_TIME_MODIFIERS = frozenset({"late", "early", "around", "about", "approximately", "almost", "just"})
+# joins a time of day to its day: "6.10am on Wednesday", "Nov 9, 2016 at 1:57am"
+_TIME_JOINERS = re.compile(r"^\s*(?:,|on|at|,\s*at)?\s*$")
+# a day named by the calendar or the clock, not by an occasion ("Election Day" is background)
+_HOURS_OF = re.compile(
+    r"\b(?:the )?(?:early |small |late )?(?:hours|morning|afternoon|evening|night) of\s+$",
+    re.IGNORECASE,
+)
+_DATED = re.compile(
+    r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"tomorrow|morning|afternoon|evening|night|midnight|noon|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec",
+    re.IGNORECASE,
+)
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_OTHER_PLACES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT"})
+# an ORG that is also a building: "outside Trump Tower", "at the White House"
+_FACILITY = re.compile(
+    r"\b(House|Towers?|Stadium|Field|Park|Airport|Station|Square|Palace|Hall|Cent(?:re|er)|"
+    r"Courthouse|Church|Mosque|Temple|Hospital|Consulate|Embassy|Grand Prix|Circuit)$"
+)
+_MAX_PLACE_WORDS = 8
+_NAMING_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "PRODUCT", ""})  # NER often misses "Croydon"
+_PLACE_NOUNS = frozenset(
+    """city town village province region county state district capital suburb area hub
+    consulate embassy neighbourhood neighborhood island port""".split()
+)
+
+
+def when_of(
+    event: Event, times: Sequence[TimeExpr], doc: Doc, near_top: Callable[[int], bool],
+    published: str | None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """``{"text", "value"}`` of the main event's time, or None when the text dates no day.
+
+    Candidates are days and clock times in the week before ``published``; the
+    event's own time wins, then one in a sentence that mentions the event
+    ("After Thursday's ... meeting"), then the first in the headline and lead,
+    then the first in the article.
+    """
+    every = [t for t in times if t.value and _POINT.match(t.value) and not _in_name(t, doc)]
+    points = every
+    if published:
+        points = [
+            t for t in every if t.value and (t.value[:4] == "XXXX" or _recent(t.value, published))
+        ]
+    if event.time is not None and event.time.value and _POINT.match(event.time.value):
+        own = next((t for t in points if t.text == event.time.text), None)
+        if own is not None:
+            return _answer(own, points, doc)
+        return {"text": event.time.text, "value": event.time.value}
+    dated = [t for t in points if _DATED.search(t.text)]
+    occasions = [t for t in points if not _DATED.search(t.text)]
+    sentences = _mention_sentences(event, doc)
+    for group in (dated, occasions):
+        told = [t for t in group if any(s <= t.span[0] < e for s, e in sentences)]
+        top = [t for t in group if near_top(t.span[0])]
+        both = [t for t in told if near_top(t.span[0])]
+        for found in (both, top, told, group):
+            if found:
+                return _answer(found[0], points, doc)
+    # a publication date that does not fit the text: the first full date, year and all
+    full = [t for t in every if re.search(r"\b\d{4}\b", t.text) and _DATED.search(t.text)]
+    return _answer(full[0], every, doc) if full and published else None
+
+
+def _mention_sentences(event: Event, doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in event.mentions or (event.span,):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            sent = span[0].sent
+            spans.append((sent.start_char, sent.end_char))
+    return spans
+
+
+def _in_name(expr: TimeExpr, doc: Doc) -> bool:
+    """ "USA TODAY": a time word inside a name."""
+    span = doc.char_span(*expr.span, alignment_mode="expand")
+    if span is None:
+        return False
+    masthead = span.text.isupper() and span.start > 0 and doc[span.start - 1].text.isupper()
+    return masthead or any(t.ent_type_ in {"ORG", "WORK_OF_ART"} for t in span)
+
+
+def _recent(value: str | None, published: str | None) -> bool:
+    if not value or not published:
+        return False
+    try:
+        day = date.fromisoformat(value[:10])
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return pub - timedelta(days=_WEEK) <= day <= pub
+
+
+def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> dict[str, Any]:
+    """The expression widened to its modifiers and to a time or day right beside it:
+    "late Thursday", "Nov 9, 2016 at 1:57am", "Sunday's Brazilian Grand Prix"."""
+    start, end = expr.span
+    value = expr.value
+    text = doc.text
+    for other in points:
+        if other is expr:
+            continue
+        if 0 <= start - other.span[1] <= 5 and _TIME_JOINERS.match(text[other.span[1] : start]):
+            start = other.span[0]
+            value = _finer(value, other.value)
+        elif 0 <= other.span[0] - end <= 5 and _TIME_JOINERS.match(text[end : other.span[0]]):
+            end = other.span[1]
+            value = _finer(value, other.value)
+    before = _HOURS_OF.search(text, max(0, start - 40), start)
+    if before is not None:
+        start = before.start()  # "in the early hours of Thursday"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        first = span[0].i
+        while first > 0 and doc[first - 1].lower_ in _TIME_MODIFIERS:
+            first -= 1
+        last = span.end
+        if last < len(doc) and doc[last].text in {"'s", "’s"}:
+            # "Sunday's Brazilian Grand Prix": the day names the event
+            last += 1
+            while last < len(doc) and doc[last].pos_ in {"PROPN", "NOUN", "ADJ"}:
+                last += 1
+        while last > first + 1 and doc[last - 1].is_punct:
+            last -= 1
+        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    return {"text": text[start:end], "value": value}
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    return b if b and (a is None or len(b) > len(a)) else a
+
+
+def where_of(
+    event: Event,
+    names: dict[str, Entity],
+    headline: Sequence[Span],
+    lead: Sequence[Span],
+    dateline: str | None,
+) -> str | None:
+    """The main event's place as a phrase of the text, or None."""
+    for sent in headline:
+        phrase = _locative(sent, strict=True)
+        if phrase is not None:
+            return _specific(phrase, lead)
+    if dateline:
+        return dateline
+    for sent in headline:
+        phrase = _naming_place(sent)
+        if phrase is not None:
+            return phrase
+    for sent in headline:
+        phrase = _locative(sent, strict=False)
+        if phrase is not None:
+            return phrase
+    for sent in lead:
+        phrase = _locative(sent, strict=True)
+        if phrase is not None:
+            return _specific(phrase, lead)
+    return None
+
+
+def _specific(phrase: str, lead: Sequence[Span]) -> str:
+    """A city the lead puts in the answer's country or region: "Afghanistan" -> "Mazar-i-Sharif"
+    from "in the city of Mazar-i-Sharif in northern Afghanistan"."""
+    last = phrase.split(" in ")[-1]
+    for sent in lead:
+        for ent in sent.ents:
+            if ent.label_ not in {"GPE", "LOC"} or ent.text in phrase:
+                continue
+            before = ent.doc[max(ent.start - 3, 0) : ent.start]
+            after = ent.doc[ent.end : ent.end + 4].text
+            city = any(t.lemma_.lower() in {"city", "town", "village"} for t in before)
+            if city or re.match(rf"^(?:,| in)(?: \w+)? {re.escape(last)}\b", after):
+                return _hyphenated(ent).text
+    return phrase
+
+
+def _hyphenated(span: Span) -> Span:
+    """ "Mazar" -> "Mazar-i-Sharif" when the entity stops inside a hyphenated name."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end += 2
+    return doc[span.start : end]
+
+
+def _locative(sent: Span, *, strict: bool) -> str | None:
+    """The object of the first "in"/"at"/"outside" that names a place: "northern Afghan city
+    of Mazar-i-Sharif", "Croydon, South London"; with ``strict`` False also a named
+    venue or event ("at wet Brazilian Grand Prix")."""
+    for tok in sent:
+        if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep":
+            continue
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = objects[0]
+        if not _names_place(obj):
+            continue  # "in the US election": a place modifies something else
+        phrase = _place_phrase(obj)
+        if phrase is None:
+            continue
+        labels = {t.ent_type_ for t in phrase}
+        place = bool(labels & _PLACE_TYPES) or _FACILITY.search(phrase.text) is not None
+        named = any(t.pos_ == "PROPN" for t in phrase) and not labels & {"PERSON", "DATE", "TIME"}
+        if place or (not strict and named):
+            return phrase.text
+    return None
+
+
+def _place_tokens(tok: Token) -> bool:
+    sub = list(tok.subtree)
+    return not any(t.ent_type_ == "PERSON" for t in sub) and (
+        any(t.ent_type_ in _PLACE_TYPES for t in sub) or tok.lemma_.lower() in _PLACE_NOUNS
+    )
+
+
+def _names_place(obj: Token) -> bool:
+    """The object is itself a place: "Croydon", "the White House", "city of Mazar-i-Sharif"."""
+    if obj.pos_ == "PROPN" or obj.ent_type_ in _PLACE_TYPES:
+        return True
+    return obj.lemma_.lower() in _PLACE_NOUNS and any(
+        c.dep_ in {"prep", "appos"}
+        and any(t.ent_type_ in _PLACE_TYPES or t.pos_ == "PROPN" for t in c.subtree)
+        for c in obj.children
+    )
+
+
+def _place_phrase(obj: Token) -> Span | None:
+    doc = obj.doc
+    keep = [obj.i]
+    for child in obj.children:
+        if child.dep_ in {"relcl", "acl", "punct", "cc"} and child.i > obj.i:
+            continue
+        if child.dep_ in {"appos", "conj"} and not _place_tokens(child):
+            continue  # "Cleveland, Ohio, Michael Martinez of the hometown Indians"
+        if child.dep_ == "prep" and child.lower_ not in {"of", "in"}:
+            continue
+        if child.dep_ == "det" and child.i == obj.left_edge.i:
+            continue  # "the White House" -> "White House"
+        keep.extend(t.i for t in child.subtree)
+    start, end = min(keep), max(keep) + 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    span = doc[start:end]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in _PLACE_TYPES for t in span):
+        return None
+    if len([t for t in span if not t.is_punct]) > _MAX_PLACE_WORDS:
+        ents = [e for e in span.ents if e.label_ in _PLACE_TYPES]
+        return ents[0] if ents else None
+    return span
+
+
+def _naming_place(sent: Span) -> str | None:
+    """ "Croydon tram crash: ...", "victims of Croydon tram crash": the place in front of
+    the event noun that names the event."""
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ != "compound" or tok.ent_type_ not in _NAMING_TYPES:
+            continue
+        if tok.i > sent.start and sent.doc[tok.i - 1].dep_ == "compound":
+            continue  # only the first word of a compound chain
+        head = tok
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        run = sent.doc[tok.i + 1 : head.i + 1]  # "Croydon tram crash survivor"
+        if any(t.pos_ == "NOUN" and noun_type(t.lemma_.lower()) is not None for t in run):
+            return doc_span_of_entity(tok).text
+    return None
+
+
+def doc_span_of_entity(tok: Token) -> Span:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return tok.doc[tok.i : tok.i + 1]

@@ -1,0 +1,135 @@
+"""The main event (5W1H) on small hand-written articles and the court-case example."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from newsgraph.analysis import digest
+from newsgraph.records import Article, Digest, article_id
+
+pytestmark = pytest.mark.model
+
+
+def _main(title: str, body: str, published: str = "2016-11-11") -> dict[str, Any]:
+    """The main event of a headline and body analysed as the digest does it."""
+    text = f"{title}\n\n{body}"
+    article = Article(
+        text=text, id=article_id(text), title=title, published=published, body_start=len(title) + 2
+    )
+    main = digest(article).main_event
+    assert main is not None
+    return main
+
+
+@pytest.fixture(scope="module")
+def ellison(digest_file: Callable[..., Digest]) -> Digest:
+    return digest_file("ellison-case.txt", "2024-11-02")
+
+
+def test_main_event_ellison_names_the_dismissal(ellison: Digest) -> None:
+    main = ellison.main_event
+    assert main is not None
+    assert main["who"] in {"A judge", "Judge Helen Okafor"}
+    assert "dismissed" in main["what"] and "Fraud case" in main["what"]
+    assert main["when"] == {"text": "Friday", "value": "2024-11-01"}
+    assert main["where"] == "Columbus, Ohio"
+    event = next(e for e in ellison.events if e.id == main["event"])
+    assert event.type == "dismissal"
+
+
+def test_main_event_ellison_has_no_invented_cause_or_means(ellison: Digest) -> None:
+    main = ellison.main_event
+    assert main is not None
+    assert main["why"] is None and main["how"] is None
+
+
+def test_main_event_headline_verb_tagged_as_noun() -> None:
+    # the tagger reads "protests" as a plural noun; "elected" sits in a subordinate clause
+    main = _main(
+        "Lady Gaga protests outside Trump Tower as Donald is elected president",
+        "Lady Gaga protested Donald Trump's victory outside Trump Tower on Wednesday.",
+    )
+    assert main["who"] == "Lady Gaga"
+    assert main["what"].startswith("protests outside Trump Tower")
+    assert main["where"] == "Trump Tower"
+    assert main["when"] == {"text": "Wednesday", "value": "2016-11-09"}
+
+
+def test_main_event_headline_subject_and_object() -> None:
+    main = _main(
+        "Taliban attacks German consulate in northern Afghan city of Mazar-i-Sharif",
+        "A Taliban suicide bomber rammed a truck into the German consulate late on Thursday.",
+    )
+    assert main["who"] == "Taliban"
+    assert main["what"] == "attacks German consulate"
+    assert main["where"] is not None and "Mazar-i-Sharif" in main["where"]
+
+
+def test_main_event_casualty_headline_takes_who_from_the_lead() -> None:
+    main = _main(
+        "Seven killed as tram derails after 'speeding' round sharp bend",
+        "At least seven people were killed when a tram derailed in Croydon on Wednesday.",
+    )
+    assert main["who"] == "At least seven people"
+    assert main["what"] == "Seven killed"
+    assert main["where"] == "Croydon"
+
+
+def test_main_event_passive_headline_takes_the_agent() -> None:
+    main = _main(
+        "German consulate in Afghanistan bombed in 'revenge' attack by Taliban",
+        "At least two people have died in a suicide attack on the German consulate in the "
+        "city of Mazar-i-Sharif in northern Afghanistan on Thursday.",
+    )
+    assert main["who"] == "Taliban"
+    assert main["what"] == "German consulate in Afghanistan bombed"
+    assert main["where"] == "Mazar-i-Sharif"  # the city the lead puts in the country
+
+
+def test_main_event_when_is_null_without_a_day() -> None:
+    main = _main(
+        "Toblerone changes shape of its bars",
+        "The maker of Toblerone has widened the gaps between the triangles of two bars sold "
+        "in the UK. Fans said the new bars looked odd.",
+    )
+    assert main["who"] == "Toblerone"
+    assert main["when"] is None
+    assert main["where"] == "UK"
+    assert main["why"] is None and main["how"] is None
+
+
+def test_main_event_when_skips_dates_long_before_publication() -> None:
+    main = _main(
+        "Trump and Obama meet at White House",
+        "The two men last spoke on 8 November 2012. President Barack Obama and "
+        "President-elect Donald Trump met at the White House on Thursday.",
+    )
+    assert main["when"] == {"text": "Thursday", "value": "2016-11-10"}
+    assert main["who"] == "Donald Trump and Barack Obama"  # short names in full
+    assert main["where"] == "White House"
+
+
+def test_main_event_where_is_null_without_a_place() -> None:
+    main = _main(
+        "Hillary Clinton blames loss on FBI's James Comey in call with top donors",
+        "Hillary Clinton has blamed her defeat in the US election on James Comey, the FBI "
+        "director. During a conference call with top donors on Saturday, she said his letter "
+        "had stopped her momentum.",
+        published="2016-11-13",
+    )
+    assert main["who"] == "Hillary Clinton"
+    assert main["what"].startswith("blames loss on FBI's James Comey")
+    assert main["where"] is None  # "the US election" names no place of the call
+    assert main["when"] == {"text": "Saturday", "value": "2016-11-12"}
+
+
+def test_main_event_cause_after_the_predicate() -> None:
+    main = _main(
+        "Toblerone sparks outrage after changing iconic shape",
+        "Toblerone has come under fire after it increased the space between its triangles.",
+    )
+    assert main["what"] == "sparks outrage"
+    assert main["why"] == "after changing iconic shape"
