@@ -162,6 +162,8 @@ def group_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]
 def _antecedent_group(
     mention: EventMention, groups: list[list[EventMention]]
 ) -> list[EventMention] | None:
+    if mention.type in _NEVER_MERGED and not mention.definite:
+        return None  # two "said" are two statements: no need to look back (same result)
     for group in reversed(groups):
         first = group[0]
         if mention.nominal and mention.definite and mention.lemma in ANAPHORIC_EVENT_NOUNS:
