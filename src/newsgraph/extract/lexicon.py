@@ -146,269 +146,47 @@ GENDERED_ROLES: dict[str, str] = {
 # Capitalised title words that the small model often swallows into a PERSON span
 # ("Attorney General Paul Dorsey", "Judge Ann Li"): not part of the name.
 TITLE_WORDS = frozenset(
-    {
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "senator",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "attorney",
-        "general",
-        "sheriff",
-        "detective",
-        "officer",
-        "sergeant",
-        "lieutenant",
-        "captain",
-        "colonel",
-        "major",
-        "commissioner",
-        "chancellor",
-        "chief",
-        "director",
-        "professor",
-        "doctor",
-        "coach",
-        "pastor",
-        "reverend",
-        "bishop",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "chairman",
-        "chairwoman",
-        "congressman",
-        "congresswoman",
-        "representative",
-        "councilman",
-        "councilwoman",
-        "councillor",
-        "councilor",
-        "alderman",
-        "inspector",
-        "superintendent",
-        "trooper",
-        "deputy",
-        "agent",
-        "ambassador",
-        "speaker",
-        "leader",
-        "premier",
-        "commander",
-        "admiral",
-        "corporal",
-        "private",
-        "assemblyman",
-        "assemblywoman",
-        "delegate",
-        "magistrate",
-        "prosecutor",
-        "district",
-        "state",
-        "county",
-        "u.s.",
-        "former",
-        "acting",
-        "interim",
-        "sen.",
-        "rep.",
-        "gov.",
-        "dr.",
-        "prof.",
-    }
+    """
+    acting admiral agent alderman ambassador assemblyman assemblywoman attorney bishop
+    captain chairman chairwoman chancellor chief coach colonel commander commissioner
+    congressman congresswoman corporal councillor councilman councilor councilwoman county
+    delegate deputy detective director district doctor dr. former general gov. governor
+    inspector interim judge justice king leader lieutenant magistrate major mayor minister
+    officer pastor pope premier president prime prince princess private prof. professor
+    prosecutor queen rep. representative reverend secretary sen. senator sergeant sheriff
+    speaker state superintendent trooper u.s. vice
+    """.split()
 )
 
 # Common-noun heads that make a phrase a role ("a civil rights lawyer").
-ROLE_NOUNS = frozenset(
-    set(KIN_TERMS)
-    | set(SPOKESPERSON_TERMS)
-    | set(LAWYER_TERMS)
-    | set(GENDERED_ROLES)
+ROLE_NOUNS = (
+    frozenset(KIN_TERMS)
+    | SPOKESPERSON_TERMS
+    | LAWYER_TERMS
+    | frozenset(GENDERED_ROLES)
     | MEMBER_TERMS
-    | {
-        "president",
-        "minister",
-        "secretary",
-        "senator",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "prosecutor",
-        "sheriff",
-        "detective",
-        "officer",
-        "sergeant",
-        "lieutenant",
-        "captain",
-        "colonel",
-        "general",
-        "commissioner",
-        "chancellor",
-        "chief",
-        "director",
-        "executive",
-        "ceo",
-        "cfo",
-        "coo",
-        "founder",
-        "cofounder",
-        "co-founder",
-        "owner",
-        "chair",
-        "head",
-        "manager",
-        "coordinator",
-        "editor",
-        "reporter",
-        "journalist",
-        "correspondent",
-        "columnist",
-        "professor",
-        "teacher",
-        "student",
-        "doctor",
-        "physician",
-        "surgeon",
-        "nurse",
-        "scientist",
-        "researcher",
-        "economist",
-        "analyst",
-        "coach",
-        "player",
-        "striker",
-        "goalkeeper",
-        "producer",
-        "performer",
-        "stuntman",
-        "stuntwoman",
-        "singer",
-        "musician",
-        "artist",
-        "writer",
-        "author",
-        "aide",
-        "adviser",
-        "advisor",
-        "assistant",
-        "deputy",
-        "leader",
-        "candidate",
-        "nominee",
-        "witness",
-        "victim",
-        "defendant",
-        "plaintiff",
-        "investor",
-        "official",
-        "ambassador",
-        "diplomat",
-        "agent",
-        "inspector",
-        "superintendent",
-        "principal",
-        "pastor",
-        "priest",
-        "bishop",
-        "rabbi",
-        "imam",
-        "cardinal",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "representative",
-        "lawmaker",
-        "legislator",
-        "councilman",
-        "councilwoman",
-        "councillor",
-        "councilor",
-        "activist",
-        "organizer",
-        "organiser",
-        "volunteer",
-        "resident",
-        "neighbor",
-        "neighbour",
-        "friend",
-        "colleague",
-        "employee",
-        "worker",
-        "engineer",
-        "pilot",
-        "driver",
-        "firefighter",
-        "paramedic",
-        "soldier",
-        "veteran",
-        "trooper",
-        "spokesperson",
-        "strategist",
-        "consultant",
-        "lobbyist",
-        "banker",
-        "trader",
-        "entrepreneur",
-        "developer",
-        "architect",
-        "designer",
-        "photographer",
-        "actor",
-        "chairman",
-        "treasurer",
-        "auditor",
-        "accountant",
-        "regulator",
-        "commander",
-        "admiral",
-        "marshal",
-        "warden",
-        "guard",
-        "clerk",
-        "mediator",
-        "administrator",
-        "president-elect",
-        "premier",
-        "speaker",
-        "whip",
-        "delegate",
-        "partner",
-        "associate",
-        "fellow",
-        "historian",
-        "expert",
-        "specialist",
-        "critic",
-        "supporter",
-        "opponent",
-        "rival",
-        "challenger",
-        "incumbent",
-        "successor",
-        "predecessor",
-        "survivor",
-        "suspect",
-        "inmate",
-        "prisoner",
-        "detainee",
-        "landlord",
-        "tenant",
-        "mother",
-        "father",
-        "host",
-        "anchor",
-        "negotiator",
-    }
+    | frozenset(
+        """
+        accountant activist administrator admiral adviser advisor agent aide ambassador
+        analyst anchor architect artist assistant associate auditor author banker bishop
+        candidate captain cardinal ceo cfo chair challenger chancellor chief clerk
+        co-founder coach cofounder colleague colonel columnist commander commissioner
+        consultant coo coordinator correspondent councillor councilor critic defendant
+        deputy designer detainee detective developer diplomat director doctor driver
+        economist editor employee engineer entrepreneur executive expert firefighter founder
+        friend general goalkeeper governor guard head historian host imam incumbent inmate
+        inspector investor journalist judge justice landlord lawmaker leader legislator
+        lieutenant lobbyist manager marshal mayor mediator minister musician negotiator
+        neighbor neighbour nominee nurse officer official opponent organiser organizer owner
+        paramedic pastor performer photographer physician pilot plaintiff player pope
+        predecessor premier president president-elect priest principal prisoner producer
+        professor prosecutor rabbi regulator reporter representative researcher resident
+        rival scientist secretary senator sergeant sheriff singer soldier speaker specialist
+        strategist striker student stuntman stuntwoman successor superintendent supporter
+        surgeon survivor suspect teacher tenant trader treasurer trooper veteran victim
+        volunteer warden whip witness worker writer
+        """.split()
+    )
 )
 
 PERSON_PRONOUNS: dict[str, tuple[str | None, str]] = {
@@ -427,27 +205,10 @@ PERSON_PRONOUNS: dict[str, tuple[str | None, str]] = {
 }
 
 CORPORATE_SUFFIXES = frozenset(
-    {
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "co",
-        "co.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "plc",
-        "ag",
-        "sa",
-        "gmbh",
-        "lp",
-        "llp",
-        "corporation",
-        "incorporated",
-        "limited",
-        "company",
-    }
+    """
+    ag co co. company corp corp. corporation gmbh inc inc. incorporated limited llc llp lp
+    ltd ltd. plc sa
+    """.split()
 )
 
 # Prepositions that make a following bare name a place ("in Whitfield").

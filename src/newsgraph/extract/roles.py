@@ -231,11 +231,18 @@ def _relation(
         rel_type, kin = "member_of", None
     else:
         rel_type, kin = "works_for", None
-    sent = role.person.sent
+    return _stated_in(role.person, rel_type, ent_id, target, kin)
+
+
+def _stated_in(
+    person: Span, rel_type: str, subject: str, obj: str, kin: str | None = None
+) -> Relation:
+    """A relation whose evidence is the sentence that mentions ``person``."""
+    sent = person.sent
     return Relation(
         type=rel_type,
-        subject=ent_id,
-        object=target,
+        subject=subject,
+        object=obj,
         text=sent.text.strip(),
         span=(sent.start_char, sent.end_char),
         kin=kin,
@@ -332,11 +339,4 @@ def _clause_relations(
         for obj in objs:
             target = _target_entity(obj, index, roles)
             if target and target != ent_id:
-                sent = person.sent
-                yield Relation(
-                    type=rel_type,
-                    subject=ent_id,
-                    object=target,
-                    text=sent.text.strip(),
-                    span=(sent.start_char, sent.end_char),
-                )
+                yield _stated_in(person, rel_type, ent_id, target)
