@@ -1,7 +1,9 @@
 """Score quote extraction on PolNeAR dev next to the baseline, and time it.
 
-Usage: python bench/eval_quotes.py [PATH] [--limit N]
-(default PATH: ../shared/datasets/polnear, whose polnear_dev.jsonl is read)
+Usage: python bench/eval_quotes.py [PATH] [--limit N] [--last N]
+(default PATH: ../shared/datasets/polnear, whose polnear_dev.jsonl is read).
+Develop on a held-out part of train, keep dev for reporting:
+python bench/eval_quotes.py ../shared/datasets/polnear/polnear_train.jsonl --last 200
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=None, help="first N documents by id")
+    parser.add_argument("--last", type=int, default=None, help="last N documents by id")
     args = parser.parse_args(argv)
     if not args.path.exists():
         print(f"{args.path} not found: pass the polnear folder or a JSONL file", file=sys.stderr)
         return 2
-    print(format_report(evaluate_quotes(args.path, limit=args.limit)))
+    print(format_report(evaluate_quotes(args.path, limit=args.limit, last=args.last)))
     return 0
 
 

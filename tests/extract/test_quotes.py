@@ -284,3 +284,47 @@ def test_ids_in_text_order() -> None:
     assert [q.id for q in quotes] == [f"q{n}" for n in range(1, len(quotes) + 1)]
     assert [q.span[0] for q in quotes] == sorted(q.span[0] for q in quotes)
     assert len(quotes) == 3
+
+
+def test_parenthetical_as_cue_reports_main_clause() -> None:
+    quotes, ents = run(
+        "As Senator Ann Whitfield noted, the bridge will not reopen before the spring thaw."
+    )
+    q = only(quotes, "bridge will not reopen")
+    assert q.kind == "indirect"
+    assert q.speaker == ents["Ann Whitfield"].id
+    assert "noted" not in q.content
+
+
+def test_parenthetical_cue_inside_clause() -> None:
+    quotes, ents = run(
+        "Mark Ellison spoke for an hour. This election, Ellison said, is different from any other."
+    )
+    q = only(quotes, "different from any other")
+    assert q.speaker == ents["Mark Ellison"].id
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    quotes, ents = run(
+        "WASHINGTON (AP) — Senator Ann Whitfield said on Tuesday that the vote would be delayed."
+    )
+    q = only(quotes, "vote would be delayed")
+    assert q.speaker == ents["Ann Whitfield"].id
+    assert "WASHINGTON" not in (q.speaker_text or "")
+
+
+def test_relative_pronoun_speaker_is_the_antecedent() -> None:
+    quotes, ents = run(
+        "The plan was drawn up by Mark Ellison, who said that it would save the county money."
+    )
+    q = only(quotes, "save the county money")
+    assert q.speaker == ents["Mark Ellison"].id
+
+
+def test_pronoun_skips_names_inside_quotes() -> None:
+    quotes, ents = run(
+        'Dana Whitfield spoke at the rally. "Senator Mark Ellison promised us a bridge," '
+        'she said. "He never built it," she added.'
+    )
+    q = only(quotes, "never built it")
+    assert q.speaker == ents["Dana Whitfield"].id

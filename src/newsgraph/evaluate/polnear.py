@@ -48,9 +48,13 @@ class GoldQuote:
     form: str
 
 
-def load_polnear(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+def load_polnear(
+    path: Path, limit: int | None = None, last: int | None = None
+) -> list[dict[str, Any]]:
     """One record per document from a PolNeAR JSONL file or a folder holding
-    ``polnear_dev.jsonl``; the first annotator by id where there are several."""
+    ``polnear_dev.jsonl``; the first annotator by id where there are several.
+    ``limit`` keeps the first documents by id, ``last`` the last ones (a held-out
+    part of train: ``last=200`` on ``polnear_train.jsonl``)."""
     if path.is_dir():
         path = path / "polnear_dev.jsonl"
     chosen: dict[str, dict[str, Any]] = {}
@@ -61,6 +65,8 @@ def load_polnear(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
             if old is None or rec["annotator"] < old["annotator"]:
                 chosen[rec["doc_id"]] = rec
     records = sorted(chosen.values(), key=lambda r: r["doc_id"])
+    if last is not None:
+        records = records[-last:] if last > 0 else []
     return records[:limit] if limit is not None else records
 
 
@@ -244,15 +250,18 @@ def baseline_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     return out
 
 
-def evaluate_quotes(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+def evaluate_quotes(
+    path: Path, *, limit: int | None = None, last: int | None = None
+) -> dict[str, Any]:
     """newsgraph and the baseline on PolNeAR ``path`` (a JSONL file, or a folder whose
-    ``polnear_dev.jsonl`` is read); ``limit`` takes the first documents by id."""
+    ``polnear_dev.jsonl`` is read); ``limit`` takes the first documents by id, ``last``
+    the last ones."""
     from newsgraph.analysis import entities_and_roles
     from newsgraph.extract.quotes import find_quotes
     from newsgraph.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(MODEL)
-    records = load_polnear(path, limit)
+    records = load_polnear(path, limit, last)
     nlp_ms = 0.0
     items = []
     for record in records:

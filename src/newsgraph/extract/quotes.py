@@ -2,9 +2,10 @@
 
 ``find_quotes`` is a cheap pass over a parsed Doc: quotation marks are paired on
 the raw text (``quote_marks``), cues and their content and source phrases come
-from the dependency parse (``quotes_rules``; a small learned model, ``quote_model``,
-judges which verbs are cues), quotations that continue a quote are joined to it,
-and source phrases are linked to entities (``speakers``).
+from the dependency parse (``quotes_rules``, ``quote_parenthetical`` for "as X noted"
+and "X, he said, is Y", ``quote_sources`` for the source phrase; a small learned
+model, ``quote_model``, judges which verbs are cues), quotations that continue a quote
+are joined to it, and source phrases are linked to entities (``speakers``).
 """
 
 from __future__ import annotations
@@ -14,13 +15,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.quote_cues import CUE_VERBS
 from newsgraph.extract.quote_marks import Quotation, find_quotations
 from newsgraph.extract.quote_model import load_scorer
+from newsgraph.extract.quote_parenthetical import find_parenthetical
+from newsgraph.extract.quote_sources import subject_source
 from newsgraph.extract.quotes_rules import find_candidates
-from newsgraph.extract.quotes_spans import Candidate, DocIndex, source_head, speechlike
+from newsgraph.extract.quotes_spans import (
+    Candidate,
+    DocIndex,
+    source_head,
+    speechlike,
+    subtree_chars,
+)
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.records import Entity, Quote
 
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})
+_NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "what"})
 _MAX_CONTINUATION_GAP = 400  # chars between a quote and the quotation that continues it
 
 
@@ -43,11 +55,13 @@ def find_quotes(doc: Doc, entities: Sequence[Entity], *, learned: bool = True) -
     """
     index = DocIndex(doc, find_quotations(doc.text))
     scorer = load_scorer() if learned else None
-    found = find_candidates(doc, index, scorer)
+    found = [*find_candidates(doc, index, scorer), *find_parenthetical(doc, index)]
     drafts = _select([_Draft(c, [(c.start, c.end)]) for c in found])
     drafts = _attach_quotations(doc, index, drafts)
     drafts = [d for d in drafts if d.cand.rule != "unattributed"]
-    resolver = SpeakerResolver(doc, entities, index.sent_bounds)
+    resolver = SpeakerResolver(
+        doc, entities, index.sent_bounds, [(q.start, q.end) for q in index.quotations]
+    )
     previous: str | None = None
     last_source: Span | None = None
     quotes: list[Quote] = []
@@ -135,11 +149,68 @@ def _attach_quotations(doc: Doc, index: DocIndex, drafts: list[_Draft]) -> list[
             cand.source = named
             cand.source_head = named[1] - 1
             cand.rule = "named"
+        elif (intro := _colon_intro(doc, index, q)) is not None:
+            cand.source, cand.source_head = intro
+            cand.rule = "intro"
         elif prev is None or q.start - prev.cand.end > _MAX_CONTINUATION_GAP:
             cand.rule = "unattributed"
-        out.append(_Draft(cand, [(q.start, q.end)]))
+        else:
+            cand.source, cand.source_head, (cand.start, cand.end) = _governing_source(doc, q)
+        out.append(_Draft(cand, [(cand.start, cand.end)]))
     out.sort(key=lambda d: d.cand.start)
     return out
+
+
+def _colon_intro(doc: Doc, index: DocIndex, q: Quotation) -> tuple[tuple[int, int], int] | None:
+    """'As Breitbart's Joel Pollak reported after ...:\n\n"For example, ..."': the sentence
+    that introduces the quotation with a colon names its source."""
+    lead = index.text[max(0, q.start - 200) : q.start]
+    before = lead.rstrip()
+    if not before.endswith(":") or before.count("\n\n") > 1:
+        return None
+    colon = q.start - (len(lead) - len(before)) - 1
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span[0]
+    sent_start, sent_end = index.sent_bounds[tok.i]
+    verbs = [t for t in doc[sent_start:sent_end] if t.pos_ in {"VERB", "AUX"}]
+    # a verb of saying first: 'As Pollak observed, the winner was the stage itself:'
+    verbs.sort(key=lambda t: (t.lemma_.lower() not in CUE_VERBS, t.dep_ != "ROOT"))
+    for verb in verbs:
+        source, head = subject_source(verb)
+        if source is not None and head is not None and doc[head].lower_ not in _NOT_SOURCES:
+            return source, head
+    return None
+
+
+def _governing_source(
+    doc: Doc, q: Quotation
+) -> tuple[tuple[int, int] | None, int | None, tuple[int, int]]:
+    """'Sen. Marco Rubio called the statement "offensive and outlandish."': a quotation
+    inside a clause belongs to that clause's subject, not to the previous speaker, and
+    the complement that holds it is the content. Returns (source, head, content); the
+    source is None when the clause names none."""
+    content = (q.start, q.end)
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None, None, content
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        child, node = node, node.head
+        if span.start <= node.i < span.end:
+            continue
+        if node.pos_ in {"VERB", "AUX"}:
+            if child.dep_ in _COMPLEMENTS and child.i > node.i:
+                start, end = subtree_chars(child)
+                content = (min(start, q.start), max(end, q.end))
+            source, head = subject_source(node)
+            if source is None or head is None or span.start <= head < span.end:
+                return None, None, content
+            return source, head, content
+    return None, None, content
 
 
 def _only_attribution_between(doc: Doc, index: DocIndex, prev: _Draft, q: Quotation) -> bool:

@@ -19,6 +19,7 @@ from newsgraph.extract.quote_cues import (
     WRITING,
     WRITING_MARKERS,
 )
+from newsgraph.extract.quote_sources import ancestor_subject, inverted_source, subject_source
 from newsgraph.extract.quotes_spans import (
     Candidate,
     CueScorer,
@@ -32,9 +33,11 @@ from newsgraph.extract.quotes_spans import (
 )
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_EXPLETIVES = frozenset({"there"})
 # "Voters seem to ...": the subject is what is described, not who describes it
 _RAISING = frozenset({"seem", "appear", "look", "sound"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_TO_CONTENT = frozenset({"refer", "point", "allude", "respond", "react"})
+_NESTED_DEPS = frozenset({"advcl", "conj", "parataxis", "dep"})
 _BARE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "so"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 # complements that carry the content of an "object" cue: 'criticized Rubio for "..."'
@@ -188,20 +191,31 @@ def _verb_cue(
         content = (q.start, q.end)
     elif chosen == "clause":
         assert frames.clause is not None
-        content = snap(_clause_chars(frames.clause, verb), quotes.quotations)
+        content = _clause_chars(frames.clause, verb)
     elif chosen == "inf":
         assert frames.infinitive is not None
-        content = snap(subtree_chars(frames.infinitive, exclude=verb), quotes.quotations)
+        content = subtree_chars(frames.infinitive, exclude=verb)
     else:
         assert frames.obj is not None
-        content = snap(frames.obj, quotes.quotations)
+        content = frames.obj
+    if quotation is None:
+        content = snap(_cut_nested_cue(doc, content), quotes.quotations)
     # "Asked whether ..., Trump said": a passive participle names no source
     passive = (
         verb.tag_ == "VBN"
-        and verb.dep_ in {"advcl", "ROOT"}
-        and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+        and verb.dep_ in {"advcl", "ROOT", "acl"}
+        and not any(c.dep_ in {"aux", "nsubj", "agent"} for c in verb.children)
     )
-    source, head = (None, None) if lemma in _RAISING or passive else _source(verb)
+    source, head = (None, None) if lemma in _RAISING or passive else subject_source(verb)
+    if source is None and quotation is not None and quotes.quotations[quotation].end <= verb.idx:
+        source, head = inverted_source(doc, verb)
+    if (
+        source is None
+        and lemma not in _RAISING
+        and not passive
+        and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    ):
+        source, head = ancestor_subject(doc, verb, quotes.sent_bounds[verb.i][0])
     act = cue.act if cue is not None else ("intention" if chosen == "inf" else "speech")
     if _writing_context(verb):
         act = WRITING
@@ -277,6 +291,10 @@ def _quotation_before(doc: Doc, verb: Token, quotes: DocIndex, sent_start: int) 
     between = quotes.text[q.end : doc[first].idx]
     if len(between.strip(" ,—–-")) != 0 or "\n" in between or not speechlike(quotes.text, q):
         return None
+    # '... to cover it.” Cruz says he isn't familiar': a finished sentence, then a new cue
+    closing = quotes.text[q.start : q.end].rstrip("”\"' ")
+    if closing.endswith(".") and any(c.dep_ == "ccomp" for c in verb.children):
+        return None
     # 'Teachers are "very, very pro-Bernie," Kilfoyle said': the clause is the content
     line_start = quotes.text.rfind("\n", 0, q.start) + 1
     sent_char = max(doc[sent_start].idx, line_start)
@@ -296,6 +314,8 @@ def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
             conj.dep_ == "conj"
             and conj.lemma_.lower() in CUE_VERBS
             and not any(c.dep_ in _SUBJECTS for c in conj.children)
+            # 'has not held dinners and never called a donor' goes on reporting
+            and any(c.dep_ in {"ccomp", "xcomp"} for c in conj.children)
         ):
             last = conj.left_edge.i - 1
             doc = clause.doc
@@ -304,6 +324,31 @@ def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
             end = min(end, doc[last].idx + len(doc[last].text))
             break
     return start, end
+
+
+def _cut_nested_cue(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """Content ends before a later clause with a cue of its own: 'accuses Sanders of
+    a smear while Sanders suggests that ...' -> 'Sanders of a smear'."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return content
+    for tok in span[2:]:
+        if tok.dep_ not in _NESTED_DEPS or not span.start <= tok.head.i < span.end:
+            continue
+        cue = CUE_VERBS.get(tok.lemma_.lower())
+        if cue is None or cue.act not in {"speech", "writing"}:
+            continue
+        if not any(c.dep_ == "ccomp" for c in tok.children):
+            continue
+        last = tok.left_edge.i - 1
+        while last > span.start and (
+            doc[last].is_punct or doc[last].dep_ in {"cc", "mark"} or doc[last].is_space
+        ):
+            last -= 1
+        if last <= span.start:
+            return content
+        return content[0], doc[last].idx + len(doc[last].text)
+    return content
 
 
 def _outside(tok: Token, verb: Token) -> bool:
@@ -338,9 +383,17 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             continue
         elif parts:
             break
-    if not parts or not any(p.dep_ != "prep" or p.lower_ != "to" for p in parts):
+    if not parts:
         return None
-    start, _ = subtree_chars(parts[0])
+    # "talked to reporters" names an addressee; "referring to Obama" names the content
+    lemma = verb.lemma_.lower()
+    if lemma not in _TO_CONTENT and all(p.dep_ == "prep" and p.lower_ == "to" for p in parts):
+        return None
+    first = parts[0]
+    if first.dep_ == "prep":
+        # 'agrees with Dean', 'talked about it': the object without its preposition
+        first = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), first)
+    start, _ = subtree_chars(first)
     _, end = subtree_chars(parts[-1])
     return start, end
 
@@ -348,43 +401,10 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 def _content_prep(prep: Token) -> bool:
     """'for a probe' may be content; 'on Sunday', 'in Ohio' are not."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is None or pobj.ent_type_ not in _NOT_CONTENT_ENTS
-
-
-def _source(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
-    """The source phrase of a cue: its subject, inherited through conj/advcl/xcomp/acl."""
-    node = verb
-    for _ in range(6):
-        subj = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
-        if subj is None:
-            agent = next((c for c in node.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if subj is None and any(c.dep_ == "nsubjpass" for c in node.children):
-            return None, None  # "is expected to": no source named
-        if subj is not None:
-            if subj.lower_ in _EXPLETIVES:
-                return None, None
-            return phrase(subj), subj.i
-        if (
-            node.dep_ in {"conj", "advcl", "xcomp", "acl", "pcomp", "prep", "dep"}
-            and node.head.i != node.i
-        ):
-            node = node.head
-            while node.pos_ in {"NOUN", "PROPN"} and node.head.i != node.i:
-                if node.dep_ in {"nsubj", "appos"} and node.head.pos_ in {"VERB", "AUX"}:
-                    break
-                if node.dep_ in {"nsubj", "nsubjpass"}:
-                    break
-                node = node.head
-            if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-                continue
-            continue
-        if node.dep_ == "relcl":
-            antecedent = node.head
-            return phrase(antecedent, relcl=node), antecedent.i
-        break
-    return None, None
+    if pobj is None or pobj.ent_type_ not in _NOT_CONTENT_ENTS:
+        return True
+    # 'called for the United States to step up', 'railed against China'
+    return prep.lower_ in {"for", "against", "about", "of"} and pobj.ent_type_ in _PLACES
 
 
 def _writing_context(verb: Token) -> bool:
@@ -476,7 +496,16 @@ def noun_frames(noun: Token) -> Frames | None:
     pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
     if pobj is not None:
         frames.obj = subtree_chars(pobj)
-    return frames if frames.clause is not None or frames.obj is not None else None
+    # "Trump's proposal to ban Muslims", "his refusal to release his taxes"
+    frames.infinitive = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    return frames if frames.names() else None
 
 
 def _noun_cue(
@@ -495,6 +524,9 @@ def _noun_cue(
     if chosen == "clause":
         assert frames.clause is not None
         start, end = subtree_chars(frames.clause)
+    elif chosen == "inf":
+        assert frames.infinitive is not None
+        start, end = subtree_chars(frames.infinitive)
     else:
         assert frames.obj is not None
         start, end = frames.obj

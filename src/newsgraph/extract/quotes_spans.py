@@ -140,7 +140,8 @@ def phrase(head: Token, relcl: Token | None = None) -> tuple[int, int]:
     if relcl is not None:
         right = min(right, relcl.left_edge.i - 1)
     doc = head.doc
-    for i in range(right - 1, left - 1, -1):
+    # only a break before the head: 'Obama, who denounced the hate\ncrime, said' keeps Obama
+    for i in range(min(right, head.i) - 1, left - 1, -1):
         if breaks_line(doc, i):
             # "9:30 p.m.\n\nTrump says", "LONDON (Reuters) - Trump said": keep what follows
             left = i + 1

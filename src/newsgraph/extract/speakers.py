@@ -59,10 +59,17 @@ class SpeakerResolver:
     """Links source phrases of one document to the digest's entities."""
 
     def __init__(
-        self, doc: Doc, entities: Sequence[Entity], sent_bounds: Sequence[tuple[int, int]]
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        sent_bounds: Sequence[tuple[int, int]],
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
         self.sent_bounds = sent_bounds
+        # quoted stretches (sorted): a name said inside a quote is not who said it
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
         self.entities = {e.id: e for e in entities}
         starts: list[tuple[int, int, str]] = []
         for ent in entities:
@@ -104,6 +111,10 @@ class SpeakerResolver:
             out.append((m_start, ent_id))
         return out
 
+    def _in_quote(self, char: int) -> bool:
+        n = bisect.bisect_right(self._quoted_starts, char) - 1
+        return n >= 0 and char < self._quoted[n][1]
+
     def gender(self, ent_id: str) -> str | None:
         return self._gender.get(ent_id)
 
@@ -142,13 +153,15 @@ class SpeakerResolver:
         sent_start = self.doc[self.sent_bounds[head.i][0]].idx
         # a name earlier in the same sentence binds first: "Trump said he ..."
         for m_start, ent_id in self.mentions_before(head.idx, head.idx - sent_start):
-            if fits(ent_id) and self._is_subject_at(m_start):
+            if fits(ent_id) and self._is_subject_at(m_start) and not self._in_quote(m_start):
                 return ent_id
         if previous is not None and fits(previous):
             last = self.mentions_before(head.idx, 1500)
             if any(e == previous for _, e in last):
                 return previous
-        candidates = self.mentions_before(head.idx, 1500)
+        candidates = [
+            (s, e) for s, e in self.mentions_before(head.idx, 1500) if not self._in_quote(s)
+        ]
         subjects = [e for s, e in candidates if fits(e) and self._is_subject_at(s)]
         if subjects:
             return subjects[0]
