@@ -28,3 +28,18 @@ class ModelError(NewsgraphError):
     """The language model could not be loaded."""
 
     exit_code = 3
+
+
+class StoreError(NewsgraphError):
+    """The store (SQLite file or PostgreSQL server) could not be opened, read or written.
+
+    Committed articles are never lost: the message says what to fix, and a rerun finishes the job.
+    """
+
+    exit_code = 4
+
+
+class NotFoundError(NewsgraphError):
+    """A query named an entity or story that the store does not have."""
+
+    exit_code = 1

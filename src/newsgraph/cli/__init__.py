@@ -58,3 +58,10 @@ from newsgraph.cli import digest as _digest  # noqa: E402,F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: E402,F401
 
 __all__ = ["app", "eval_app", "handle_errors"]
+from newsgraph.cli import entities as _entities  # noqa: E402,F401
+from newsgraph.cli import entity as _entity  # noqa: E402,F401
+from newsgraph.cli import export as _export  # noqa: E402,F401
+from newsgraph.cli import ingest as _ingest  # noqa: E402,F401
+from newsgraph.cli import quotes as _quotes  # noqa: E402,F401
+from newsgraph.cli import stories as _stories  # noqa: E402,F401
+from newsgraph.cli import timeline as _timeline  # noqa: E402,F401

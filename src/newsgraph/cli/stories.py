@@ -1,0 +1,46 @@
+"""``newsgraph stories``: groups of articles about one real-world story."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsgraph.cli import app, handle_errors
+from newsgraph.cli.corpus_output import (
+    DbOption,
+    FormatOption,
+    LimitOption,
+    QueryFormat,
+    emit,
+    span,
+    table,
+)
+from newsgraph.corpus.records import StoryRow
+
+
+@app.command("stories")
+@handle_errors
+def stories_command(
+    entity: Annotated[str | None, typer.Option(help="Only stories this entity is in.")] = None,
+    db: DbOption = None,
+    output_format: FormatOption = QueryFormat.table,
+    limit: LimitOption = 50,
+) -> None:
+    """Stories, the most recently active first.
+
+    JSON fields: id, title (its first article's), size (articles), first, last, names.
+
+    Example: newsgraph stories --entity "Carla Mendes"
+    """
+    from newsgraph.query import open_store, stories
+
+    with open_store(db) as store:
+        found = stories(store, entity=entity, limit=limit)
+    emit(found, output_format, render_stories)
+
+
+def render_stories(found: list[StoryRow], out: Console) -> None:
+    rows = [(s.id, s.title, s.size, span(s.first, s.last), ", ".join(s.names[:5])) for s in found]
+    out.print(table(None, ["id", "title", "articles", "dates", "names"], rows))

@@ -1,0 +1,51 @@
+"""``newsgraph timeline``: what happened to an entity or in a story, by event date."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsgraph.cli import app, handle_errors
+from newsgraph.cli.corpus_output import DbOption, FormatOption, QueryFormat, date_label, emit
+from newsgraph.corpus.records import TimelineEntry
+
+
+@app.command("timeline")
+@handle_errors
+def timeline_command(
+    name: Annotated[str | None, typer.Argument(help="Entity name or id.")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="A story id instead.")] = None,
+    db: DbOption = None,
+    output_format: FormatOption = QueryFormat.table,
+) -> None:
+    """Events ordered by when they happened; one entry per event, listing every source.
+
+    "~" marks an uncertain date (a guessed year, or the publication date standing in).
+    JSON fields: date, precision (day|month|year|unknown), uncertain, basis
+    (event|published|none), type, trigger, place, participants,
+    sources [{article_id, title, published, url, sentence}].
+
+    Example: newsgraph timeline "Mark Ellison"   |   newsgraph timeline --story s1a2b3
+    """
+    from newsgraph.query import open_store, timeline
+
+    with open_store(db) as store:
+        entries = timeline(store, name, story=story)
+    emit(list(entries), output_format, render_timeline)
+
+
+def render_timeline(entries: list[TimelineEntry], out: Console) -> None:
+    if not entries:
+        out.print("no events")
+    for entry in entries:
+        who = f" - {', '.join(entry.participants)}" if entry.participants else ""
+        where = f" in {entry.place}" if entry.place else ""
+        out.print(
+            f"[bold]{date_label(entry.date, entry.uncertain)}[/bold]  {entry.type} "
+            f"({entry.trigger}){where}{who}"
+        )
+        for s in entry.sources:
+            out.print(f"    {s.published or '?'}  {s.title or s.article_id}  {s.url or ''}")
+            out.print(f"      {s.sentence}", style="dim")

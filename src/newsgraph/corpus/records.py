@@ -1,0 +1,161 @@
+"""Records of the corpus: what the store returns and the query API hands out.
+
+Frozen dataclasses with plain fields, like ``newsgraph.records``; ``as_dict``
+turns any of them into JSON-ready data. Field names are part of the stable
+``--format json|jsonl`` output of the query commands: add fields, never rename.
+Dates are ISO strings (``2024-11-02``) or None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """A corpus entity: one real-world referent across articles."""
+
+    id: str
+    name: str
+    type: str
+    article_count: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A name or role of an entity, with the first and last publication dates it was seen."""
+
+    value: str
+    first_seen: str | None
+    last_seen: str | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """An entity seen with another: in how many articles, and the relations stated."""
+
+    entity: EntitySummary
+    articles: int
+    relations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A stored quote with its speaker, article and the sentence around it."""
+
+    article_id: str
+    quote_id: str
+    content: str
+    kind: str
+    act: str
+    speaker_id: str | None
+    speaker: str | None
+    speaker_text: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """A stored event with its article, as timelines need it."""
+
+    article_id: str
+    event_id: str
+    type: str
+    trigger: str
+    sentence: str
+    time_text: str | None
+    time_value: str | None
+    place: str | None
+    modality: str
+    published: str | None
+    title: str | None
+    url: str | None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSource:
+    """One article that reports a timeline entry."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One event on a timeline, merged over all the articles that report it.
+
+    ``date`` is a TIMEX3-like value (``2024-06-03``, ``2024-06``, ``2024``) or
+    None; ``precision`` is ``day``, ``month``, ``year`` or ``unknown``;
+    ``uncertain`` is true when the date was guessed (a year filled in, or the
+    publication date standing in for a missing event date: ``basis`` says which).
+    """
+
+    date: str | None
+    precision: str
+    uncertain: bool
+    basis: str
+    type: str
+    trigger: str
+    place: str | None
+    participants: tuple[str, ...]
+    sources: tuple[TimelineSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story: articles about one real-world event or case."""
+
+    id: str
+    title: str | None
+    size: int
+    first: str | None
+    last: str | None
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile:
+    """Everything the corpus says about one entity (``newsgraph entity NAME``).
+
+    ``others`` lists other entities that the name could also mean.
+    """
+
+    entity: EntitySummary
+    names: tuple[Seen, ...]
+    roles: tuple[Seen, ...]
+    related: tuple[Related, ...]
+    quotes_by: tuple[QuoteHit, ...]
+    quotes_about: tuple[QuoteHit, ...]
+    timeline: tuple[TimelineEntry, ...]
+    others: tuple[EntitySummary, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    """What one ``Store.write`` did: ids added, updated (text changed), unchanged."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+
+
+def as_dict(record: Any) -> Any:
+    """A record as JSON-ready data: dataclasses to dicts, tuples to lists, recursively."""
+    if hasattr(record, "__dataclass_fields__"):
+        return {name: as_dict(getattr(record, name)) for name in record.__dataclass_fields__}
+    if isinstance(record, (tuple, list)):
+        return [as_dict(x) for x in record]
+    if isinstance(record, dict):
+        return {k: as_dict(v) for k, v in record.items()}
+    return record

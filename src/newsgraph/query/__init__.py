@@ -1,0 +1,168 @@
+"""The read API over the corpus: functions that take a ``Store`` and return records.
+
+The CLI and the web pages call these and nothing below them. Names are
+matched without titles or case ("Sen. Ellison" finds Mark Ellison); a corpus
+entity id (``c...``) works wherever a name does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.corpus.records import (
+    EntityProfile,
+    EntitySummary,
+    QuoteHit,
+    Related,
+    StoryRow,
+    TimelineEntry,
+)
+from newsgraph.corpus.timeline import build_timeline
+from newsgraph.errors import ConfigError, NotFoundError
+from newsgraph.store import Store, reader
+
+__all__ = [
+    "Store",
+    "entities",
+    "entity_profile",
+    "find_entities",
+    "open_store",
+    "quotes",
+    "stories",
+    "timeline",
+]
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open an existing store for queries (``db`` as for ``newsgraph ingest --db``)."""
+    return Store.open(db, create=False)
+
+
+def find_entities(store: Store, name: str) -> list[EntitySummary]:
+    """Entities that ``name`` can mean, the most written-about first (empty if none)."""
+    by_id = reader.entity_by_id(store.conn, name.strip())
+    if by_id:
+        return [by_id]
+    return reader.entities_named(store.conn, name)
+
+
+def _one(store: Store, name: str) -> tuple[EntitySummary, list[EntitySummary]]:
+    found = find_entities(store, name)
+    if not found:
+        raise NotFoundError(
+            f"no entity named {name!r} in {store.url}; try `newsgraph entities --search {name}`"
+        )
+    return found[0], found[1:]
+
+
+def entity_profile(store: Store, name: str, *, limit: int = 10) -> EntityProfile:
+    """Roles over time, names, related entities, quotes by and about, and the timeline.
+
+    When ``name`` fits several entities, the most written-about is profiled and
+    the rest are listed in ``others``. ``limit`` caps related entities and quotes.
+    """
+    entity, others = _one(store, name)
+    conn = store.conn
+    relations = reader.relations_of(conn, entity.id)
+    related = []
+    for other, shared in reader.co_occurring(conn, entity.id, limit):
+        kinds = tuple(
+            sorted(
+                {
+                    f"{kind} ({kin})" if kin else kind
+                    for kind, subj, obj, kin in relations
+                    if other.id in (subj, obj)
+                }
+            )
+        )
+        related.append(Related(other, shared, kinds))
+    by = reader.quotes(conn, reader.QuoteFilter(by=(entity.id,), limit=limit))
+    about = reader.quotes(conn, reader.QuoteFilter(about=(entity.id,), limit=limit))
+    return EntityProfile(
+        entity=entity,
+        names=tuple(reader.names_of(conn, entity.id)),
+        roles=tuple(reader.roles_of(conn, entity.id)),
+        related=tuple(related),
+        quotes_by=tuple(by),
+        quotes_about=tuple(about),
+        timeline=_entity_timeline(store, entity.id),
+        others=tuple(others),
+    )
+
+
+def entities(
+    store: Store, *, type: str | None = None, search: str | None = None, limit: int = 50
+) -> list[EntitySummary]:
+    """Entities of a type (PERSON, ORG, GPE, ...) and/or whose names contain ``search``."""
+    return reader.entities(store.conn, type, search, limit)
+
+
+def _date_bound(value: str | None, end: bool) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ConfigError(f"date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    # "--until 2024-06" includes every day of June
+    return value + ("-99" * (2 - value.count("-"))) if end else value
+
+
+def _ids(store: Store, name: str | None) -> tuple[str, ...] | None:
+    if name is None:
+        return None
+    return tuple(e.id for e in find_entities(store, name))
+
+
+def quotes(
+    store: Store,
+    *,
+    by: str | None = None,
+    about: str | None = None,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+) -> list[QuoteHit]:
+    """Quotes by a speaker, about an entity (named inside the quote), matching words, in dates.
+
+    ``since``/``until`` are inclusive publication dates (YYYY, YYYY-MM or YYYY-MM-DD);
+    ``search`` matches every word, stemmed ("families" finds "family"). Newest first.
+    """
+    flt = reader.QuoteFilter(
+        by=_ids(store, by),
+        about=_ids(store, about),
+        search=search,
+        since=_date_bound(since, end=False),
+        until=_date_bound(until, end=True),
+        limit=limit,
+    )
+    return reader.quotes(store.conn, flt)
+
+
+def _entity_timeline(store: Store, entity_id: str) -> tuple[TimelineEntry, ...]:
+    rows = reader.events_of_entity(store.conn, entity_id)
+    names = reader.entity_names_by_id(store.conn, [p for r in rows for p in r.participants])
+    return build_timeline(rows, names)
+
+
+def timeline(
+    store: Store, name: str | None = None, *, story: str | None = None
+) -> tuple[TimelineEntry, ...]:
+    """The events of an entity (by name or id) or of a story, by when they happened."""
+    if story is not None:
+        if not reader.stories(store.conn, 1, story_id=story):
+            raise NotFoundError(f"no story {story!r} in {store.url}; see `newsgraph stories`")
+        rows = reader.events_of_story(store.conn, story)
+        names = reader.entity_names_by_id(store.conn, [p for r in rows for p in r.participants])
+        return build_timeline(rows, names)
+    if name is None:
+        raise ConfigError("give an entity NAME or --story ID")
+    entity, _ = _one(store, name)
+    return _entity_timeline(store, entity.id)
+
+
+def stories(store: Store, *, entity: str | None = None, limit: int = 50) -> list[StoryRow]:
+    """Stories, the most recently active first; with ``entity``, those it appears in."""
+    if entity is None:
+        return reader.stories(store.conn, limit)
+    found, _ = _one(store, entity)
+    return reader.stories(store.conn, limit, entity_id=found.id)

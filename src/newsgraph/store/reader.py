@@ -1,0 +1,366 @@
+"""Read-side SQL: each function runs a query and returns corpus records.
+
+The query API (``newsgraph.query``) composes these; nothing else reads tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.corpus.linking import normalise
+from newsgraph.corpus.records import EntitySummary, EventRow, QuoteHit, Seen, StoryRow
+from newsgraph.store.backend import Connection
+
+_ENTITY = "e.id, e.name, e.type, e.article_count, e.first_seen, e.last_seen"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """Which quotes: by / about these corpus entities, matching text, within dates (inclusive)."""
+
+    by: tuple[str, ...] | None = None
+    about: tuple[str, ...] | None = None
+    search: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int = 50
+
+
+def _entity(row: Sequence[Any]) -> EntitySummary:
+    return EntitySummary(*row[:6])
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def entity_by_id(conn: Connection, entity_id: str) -> EntitySummary | None:
+    rows = conn.query(f"SELECT {_ENTITY} FROM entities e WHERE e.id = ?", (entity_id,))
+    return _entity(rows[0]) if rows else None
+
+
+def entities_named(conn: Connection, name: str, limit: int = 20) -> list[EntitySummary]:
+    """Entities whose name or an alias is ``name`` (titles ignored), most written-about first."""
+    norm = normalise(name)
+    keys = [f"PERSON:{norm}"] if " " not in norm else []
+    rows = conn.query(
+        f"SELECT {_ENTITY} FROM entities e WHERE e.id IN ("
+        "SELECT entity_id FROM entity_names WHERE norm = ? "
+        f"UNION SELECT entity_id FROM entity_keys WHERE key IN ({_marks(keys) or 'NULL'})) "
+        "ORDER BY e.article_count DESC, e.id LIMIT ?",
+        (norm, *keys, limit),
+    )
+    return [_entity(r) for r in rows]
+
+
+def entities(
+    conn: Connection, entity_type: str | None, search: str | None, limit: int
+) -> list[EntitySummary]:
+    """Entities of a type and/or with a name containing ``search``, most written-about first."""
+    where, params = [], []
+    if entity_type:
+        where.append("e.type = ?")
+        params.append(entity_type.upper())
+    if search:
+        where.append(
+            "e.id IN (SELECT entity_id FROM entity_names WHERE lower(name) LIKE ? ESCAPE '!')"
+        )
+        params.append("%" + re.sub(r"([!%_])", r"!\1", search.lower()) + "%")
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = conn.query(
+        f"SELECT {_ENTITY} FROM entities e {clause} "
+        "ORDER BY e.article_count DESC, e.name, e.id LIMIT ?",
+        (*params, limit),
+    )
+    return [_entity(r) for r in rows]
+
+
+def _seen(conn: Connection, table: str, column: str, entity_id: str) -> list[Seen]:
+    rows = conn.query(
+        f"SELECT {column}, first_seen, last_seen, count FROM {table} WHERE entity_id = ? "
+        f"ORDER BY first_seen, {column}",
+        (entity_id,),
+    )
+    return [Seen(*r) for r in rows]
+
+
+def names_of(conn: Connection, entity_id: str) -> list[Seen]:
+    return _seen(conn, "entity_names", "name", entity_id)
+
+
+def roles_of(conn: Connection, entity_id: str) -> list[Seen]:
+    return _seen(conn, "entity_roles", "role", entity_id)
+
+
+def co_occurring(conn: Connection, entity_id: str, limit: int) -> list[tuple[EntitySummary, int]]:
+    """Entities seen in the same articles, with the number of shared articles."""
+    rows = conn.query(
+        f"SELECT {_ENTITY}, c.n FROM ("
+        "SELECT m2.entity_id AS id, COUNT(DISTINCT m2.article_id) AS n FROM mentions m1 "
+        "JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id <> m1.entity_id "
+        "WHERE m1.entity_id = ? GROUP BY m2.entity_id) c JOIN entities e ON e.id = c.id "
+        "ORDER BY c.n DESC, e.article_count DESC, e.id LIMIT ?",
+        (entity_id, limit),
+    )
+    return [(_entity(r), int(r[6])) for r in rows]
+
+
+def relations_of(conn: Connection, entity_id: str) -> list[tuple[str, str, str, str | None]]:
+    """(type, subject id, object id, kin) of the relations the entity takes part in."""
+    rows = conn.query(
+        "SELECT DISTINCT type, subject_id, object_id, kin FROM relations "
+        "WHERE subject_id = ? OR object_id = ? ORDER BY type, subject_id, object_id",
+        (entity_id, entity_id),
+    )
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def search_terms(text: str) -> list[str]:
+    """Words of a search, for an AND of terms on both databases: "bank records" -> 2 terms."""
+    return re.findall(r"\w+", text.lower())
+
+
+def quotes(conn: Connection, flt: QuoteFilter) -> list[QuoteHit]:
+    """Quotes matching the filter, newest first."""
+    where: list[str] = []
+    params: list[Any] = []
+    if flt.by is not None:
+        where.append(f"q.speaker_id IN ({_marks(flt.by) or 'NULL'})")
+        params.extend(flt.by)
+    if flt.about is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM quote_about qa WHERE qa.article_id = q.article_id "
+            f"AND qa.quote_id = q.local_id AND qa.entity_id IN ({_marks(flt.about) or 'NULL'}))"
+        )
+        params.extend(flt.about)
+    if flt.search:
+        terms = search_terms(flt.search)
+        if not terms:
+            return []
+        if conn.dialect == "sqlite":
+            where.append("q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(" ".join(f'"{t}"' for t in terms))
+        else:
+            where.append("q.search @@ plainto_tsquery('english', ?)")
+            params.append(" ".join(terms))
+    if flt.since:
+        where.append("q.published >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("q.published <= ?")
+        params.append(flt.until)
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = conn.query(
+        "SELECT q.article_id, q.local_id, q.content, q.kind, q.act, q.speaker_id, s.name, "
+        "q.speaker_text, q.published, a.title, a.url, q.context FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id LEFT JOIN entities s ON s.id = q.speaker_id "
+        f"{clause} ORDER BY q.published DESC, q.article_id, q.span_start LIMIT ?",
+        (*params, flt.limit),
+    )
+    return [QuoteHit(*r) for r in rows]
+
+
+def search_articles(conn: Connection, text: str, limit: int = 20) -> list[tuple[str, str | None]]:
+    """(id, title) of articles whose title or text has every word of ``text``."""
+    terms = search_terms(text)
+    if not terms:
+        return []
+    if conn.dialect == "sqlite":
+        sql = (
+            "SELECT a.id, a.title FROM articles a WHERE a.seq IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+            "ORDER BY a.published DESC, a.id LIMIT ?"
+        )
+        query = " ".join(f'"{t}"' for t in terms)
+    else:
+        sql = (
+            "SELECT a.id, a.title FROM articles a WHERE a.search @@ plainto_tsquery('english', ?) "
+            "ORDER BY a.published DESC, a.id LIMIT ?"
+        )
+        query = " ".join(terms)
+    return [(r[0], r[1]) for r in conn.query(sql, (query, limit))]
+
+
+_EVENT = (
+    "SELECT ev.article_id, ev.local_id, ev.type, ev.trigger, ev.sentence, ev.time_text, "
+    "ev.time_value, ev.place, ev.modality, ev.published, a.title, a.url "
+    "FROM events ev JOIN articles a ON a.id = ev.article_id "
+)
+
+
+def _events(conn: Connection, sql: str, params: Sequence[Any]) -> list[EventRow]:
+    rows = conn.query(sql, params)
+    if not rows:
+        return []
+    article_ids = sorted({r[0] for r in rows})
+    parts: dict[tuple[str, str], list[str]] = {}
+    for aid, vid, eid in conn.query(
+        "SELECT article_id, event_id, entity_id FROM event_participants "
+        f"WHERE entity_id IS NOT NULL AND article_id IN ({_marks(article_ids)}) "
+        "ORDER BY article_id, event_id, idx",
+        article_ids,
+    ):
+        parts.setdefault((aid, vid), []).append(eid)
+    return [
+        EventRow(
+            article_id=r[0],
+            event_id=r[1],
+            type=r[2],
+            trigger=r[3],
+            sentence=r[4],
+            time_text=r[5],
+            time_value=r[6],
+            place=r[7],
+            modality=r[8],
+            published=r[9],
+            title=r[10],
+            url=r[11],
+            participants=tuple(parts.get((r[0], r[1]), ())),
+        )
+        for r in rows
+    ]
+
+
+def events_of_entity(conn: Connection, entity_id: str) -> list[EventRow]:
+    """Events the entity takes part in, with their articles."""
+    return _events(
+        conn,
+        _EVENT + "WHERE EXISTS (SELECT 1 FROM event_participants p WHERE p.entity_id = ? "
+        "AND p.article_id = ev.article_id AND p.event_id = ev.local_id) "
+        "ORDER BY ev.article_id, ev.local_id",
+        (entity_id,),
+    )
+
+
+def events_of_story(conn: Connection, story_id: str) -> list[EventRow]:
+    """Events reported by the articles of a story."""
+    return _events(
+        conn,
+        _EVENT + "JOIN article_stories s ON s.article_id = ev.article_id WHERE s.story_id = ? "
+        "ORDER BY ev.article_id, ev.local_id",
+        (story_id,),
+    )
+
+
+def entity_names_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        found.update(
+            (r[0], r[1])
+            for r in conn.query(
+                f"SELECT id, name FROM entities WHERE id IN ({_marks(chunk)})", chunk
+            )
+        )
+    return found
+
+
+def stories(
+    conn: Connection, limit: int, entity_id: str | None = None, story_id: str | None = None
+) -> list[StoryRow]:
+    """Stories, most recently active first; those an entity appears in; or one story."""
+    where, params = "", []
+    if story_id:
+        where, params = "WHERE st.id = ?", [story_id]
+    elif entity_id:
+        where = (
+            "WHERE st.id IN (SELECT s.story_id FROM article_stories s JOIN mentions m "
+            "ON m.article_id = s.article_id WHERE m.entity_id = ?)"
+        )
+        params = [entity_id]
+    rows = conn.query(
+        "SELECT st.id, (SELECT a.title FROM article_stories s2 JOIN articles a "
+        "ON a.id = s2.article_id WHERE s2.story_id = st.id ORDER BY a.published, a.id LIMIT 1), "
+        f"st.size, st.first, st.last, st.names FROM stories st {where} "
+        "ORDER BY st.last DESC, st.size DESC, st.id LIMIT ?",
+        (*params, limit),
+    )
+    return [
+        StoryRow(r[0], r[1], r[2], r[3], r[4], tuple(n for n, _ in json.loads(r[5])[:8]))
+        for r in rows
+    ]
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """Rows per main table: articles, entities, quotes, events, stories."""
+    out = {}
+    for table in ("articles", "entities", "quotes", "events", "stories"):
+        out[table] = int(conn.query(f"SELECT COUNT(*) FROM {table}")[0][0])
+    return out
+
+
+def rows(conn: Connection, table: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every row of an exportable table as a dict, in key order, read in pages."""
+    columns, order = _EXPORT[table]
+    offset = 0
+    while True:
+        page = conn.query(
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order} LIMIT ? OFFSET ?",
+            (batch, offset),
+        )
+        for row in page:
+            yield dict(zip(columns, row, strict=True))
+        if len(page) < batch:
+            return
+        offset += batch
+
+
+_EXPORT: dict[str, tuple[tuple[str, ...], str]] = {
+    "entities": (
+        ("id", "name", "type", "article_count", "first_seen", "last_seen"),
+        "id",
+    ),
+    "relations": (
+        ("article_id", "idx", "type", "subject_id", "object_id", "kin", "text"),
+        "article_id, idx",
+    ),
+    "quotes": (
+        (
+            "article_id",
+            "local_id",
+            "kind",
+            "content",
+            "context",
+            "speaker_id",
+            "speaker_text",
+            "via_id",
+            "act",
+            "published",
+        ),
+        "article_id, local_id",
+    ),
+    "events": (
+        (
+            "article_id",
+            "local_id",
+            "type",
+            "trigger",
+            "sentence",
+            "time_text",
+            "time_value",
+            "place",
+            "modality",
+            "polarity",
+            "published",
+        ),
+        "article_id, local_id",
+    ),
+    "mentions": (("article_id", "local_id", "entity_id", "name", "type"), "article_id, local_id"),
+}
+
+
+def co_occurrence_pairs(conn: Connection, minimum: int = 1) -> list[tuple[str, str, int]]:
+    """(entity a, entity b, shared articles) for every pair seen together ``minimum`` times."""
+    rows = conn.query(
+        "SELECT m1.entity_id, m2.entity_id, COUNT(DISTINCT m1.article_id) AS n FROM mentions m1 "
+        "JOIN mentions m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id "
+        "GROUP BY m1.entity_id, m2.entity_id HAVING COUNT(DISTINCT m1.article_id) >= ? "
+        "ORDER BY m1.entity_id, m2.entity_id",
+        (minimum,),
+    )
+    return [(r[0], r[1], int(r[2])) for r in rows]
