@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 
@@ -11,7 +12,7 @@ from newsgraph.extract.entities import build_entities
 from newsgraph.extract.quote_marks import find_quotations
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.records import Entity, Quote
+from newsgraph.records import Digest, Entity, Quote
 
 pytestmark = pytest.mark.model
 
@@ -328,3 +329,23 @@ def test_pronoun_skips_names_inside_quotes() -> None:
     )
     q = only(quotes, "never built it")
     assert q.speaker == ents["Dana Whitfield"].id
+
+
+@pytest.mark.model
+def test_quotes_relayed_statement_in_example_has_son_as_speaker_via_attorney(
+    digest_file: Callable[..., Digest],
+) -> None:
+    d = digest_file("ellison-case.txt", "2024-11-02")
+    ids = {e.name: e.id for e in d.entities}
+    [relayed] = [q for q in d.quotes if "He will answer for this" in q.content]
+    # "She argued" earlier makes Whitfield a she: the later "He" is the son, Daniel Brennan
+    assert relayed.speaker == ids["Daniel Brennan"]
+    assert relayed.via == ids["Dana Whitfield"]
+
+
+@pytest.mark.model
+def test_quotes_court_dismissing_a_case_is_not_a_quote(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text("A judge dismissed the fraud case against Senator Mark Ellison on Friday.")
+    assert d.quotes == ()

@@ -365,6 +365,13 @@ def _outside(tok: Token, verb: Token) -> bool:
     return True
 
 
+# Court proceedings as objects: "dismissed the case", "rejected the appeal" are acts of
+# a court, which the events record; "dismissed the accusation" stays an attribution.
+_PROCEEDINGS = frozenset(
+    "case charge lawsuit suit indictment appeal motion petition count conviction verdict".split()
+)
+
+
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """'criticized Rubio for "having a tough night"' -> 'Rubio for ... night'."""
     parts = []
@@ -374,6 +381,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         ):
             if child.dep_ == "dobj" and child.pos_ == "PRON" and child.lower_ in _BARE_OBJECTS:
                 return None
+            if child.dep_ == "dobj" and child.lemma_.lower() in _PROCEEDINGS:
+                return None  # "a judge dismissed the case": a ruling, not a statement
             parts.append(child)
         elif child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and _content_prep(child):
             if verb.lemma_.lower() in ADDRESSEE_VERBS and child.lower_ != "about":

@@ -133,6 +133,15 @@ class SpeakerResolver:
         return self._role_noun(head, span, previous)
 
     def _pronoun(self, head: Token, previous: str | None) -> str | None:
+        found = self._pronoun_antecedent(head, previous)
+        gender = PERSON_PRONOUNS.get(head.lower_, (None, "sg"))[0]
+        if found is not None and gender and self._gender.get(found) is None:
+            # "She argued" tells Whitfield's gender to every later pronoun: a "He" two
+            # paragraphs on is then not her (quotes are resolved in text order)
+            self._gender[found] = gender
+        return found
+
+    def _pronoun_antecedent(self, head: Token, previous: str | None) -> str | None:
         lower = head.lower_
         if lower in {"i", "me", "you", "it", "this", "that", "who", "which"}:
             return None
