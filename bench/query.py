@@ -143,7 +143,7 @@ def build(path: Path, variants: int) -> int:
 
     def step(conn: Connection, digest: Digest, aid: str) -> str | None:
         features = story_features(digest, [float(x) for x in vectors[source[aid]]])
-        return assign(conn, features, aid)
+        return assign(conn, features, aid, digest.article.title)
 
     began = time.perf_counter()
     total = 0

@@ -82,12 +82,13 @@ class _Group:
     date: EventDate
     rows: list[EventRow]
     participants: set[str]
+    articles: set[str]
 
     def accepts(self, row: EventRow, date: EventDate) -> bool:
         first = self.rows[0]
         if row.type != first.type or not _compatible(self.date, date):
             return False
-        if row.article_id in {r.article_id for r in self.rows}:
+        if row.article_id in self.articles:
             return False  # two events of one article are two events
         ours = set(row.participants)
         if ours or self.participants:
@@ -98,6 +99,7 @@ class _Group:
     def add(self, row: EventRow, date: EventDate) -> None:
         self.rows.append(row)
         self.participants |= set(row.participants)
+        self.articles.add(row.article_id)
         # the most precise certain date wins: "June" and "June 14" -> June 14
         if (not date.uncertain, len(date.value or "")) > (
             not self.date.uncertain,
@@ -118,17 +120,22 @@ def build_timeline(
     Entries are ordered by event date, then type; sources by publication date.
     """
     groups: list[_Group] = []
+    # compatible dates share their year: look only among groups of the same type and year
+    buckets: dict[tuple[str, str | None], list[_Group]] = {}
     rows = sorted(events, key=lambda r: (r.published or "", r.article_id, r.event_id))
     for row in rows:
         if row.modality == "negated" and not include_negated:
             continue
         date = event_date(row.time_value, row.published)
-        for group in groups:
+        bucket = buckets.setdefault((row.type, date.value[:4] if date.value else None), [])
+        for group in bucket:
             if group.accepts(row, date):
                 group.add(row, date)
                 break
         else:
-            groups.append(_Group(date, [row], set(row.participants)))
+            group = _Group(date, [row], set(row.participants), {row.article_id})
+            groups.append(group)
+            bucket.append(group)
     names = names or {}
     entries = [_entry(g, names) for g in groups]
     entries.sort(key=lambda e: (_key(e), e.type, e.sources[0].article_id))

@@ -107,6 +107,6 @@ def _story_step(batch: list[Digest]) -> StoryStep:
     features = features_for(batch)
 
     def step(conn: Connection, digest: Digest, aid: str) -> str | None:
-        return assign(conn, features[digest.article.id], aid)
+        return assign(conn, features[digest.article.id], aid, digest.article.title)
 
     return step

@@ -207,6 +207,7 @@ SEARCH = Migration(
 _STORIES = _both(
     """CREATE TABLE stories (
         id TEXT PRIMARY KEY,
+        title TEXT,
         centroid TEXT NOT NULL,
         names TEXT NOT NULL,
         first TEXT,

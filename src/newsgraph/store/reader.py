@@ -227,10 +227,11 @@ def _events(conn: Connection, sql: str, params: Sequence[Any]) -> list[EventRow]
 
 def events_of_entity(conn: Connection, entity_id: str) -> list[EventRow]:
     """Events the entity takes part in, with their articles."""
+    # driven from the participant index: the entity's events, not a scan of all events
     return _events(
         conn,
-        _EVENT + "WHERE EXISTS (SELECT 1 FROM event_participants p WHERE p.entity_id = ? "
-        "AND p.article_id = ev.article_id AND p.event_id = ev.local_id) "
+        _EVENT + "JOIN (SELECT DISTINCT article_id, event_id FROM event_participants "
+        "WHERE entity_id = ?) p ON p.article_id = ev.article_id AND p.event_id = ev.local_id "
         "ORDER BY ev.article_id, ev.local_id",
         (entity_id,),
     )
@@ -274,9 +275,8 @@ def stories(
         )
         params = [entity_id]
     rows = conn.query(
-        "SELECT st.id, (SELECT a.title FROM article_stories s2 JOIN articles a "
-        "ON a.id = s2.article_id WHERE s2.story_id = st.id ORDER BY a.published, a.id LIMIT 1), "
-        f"st.size, st.first, st.last, st.names FROM stories st {where} "
+        "SELECT st.id, st.title, st.size, st.first, st.last, st.names FROM stories st "
+        f"{where} "
         "ORDER BY st.last DESC, st.size DESC, st.id LIMIT ?",
         (*params, limit),
     )

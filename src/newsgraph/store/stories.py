@@ -1,8 +1,8 @@
 """Stories in the store: candidates for ``assign_story``, and the summaries it updates.
 
-Candidates are the stories that share the most names with the article plus
-those active within ``WINDOW_DAYS`` of its date, at most ``CANDIDATES`` each,
-so assignment costs the same at 100 articles and at 100,000.
+Candidates are, for each of the article's names, the stories that most recently
+had it (a few per name, the best overall kept), plus the stories last seen within
+``WINDOW_DAYS`` of its date: assignment costs the same at 100 articles and at 100,000.
 """
 
 from __future__ import annotations
@@ -105,8 +105,13 @@ def new_story_id(article_id: str) -> str:
     return "s" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:11]
 
 
-def assign(conn: Connection, features: StoryFeatures, article_id: str) -> str:
-    """Put the article in a story (an existing one, or a new one); the story id."""
+def assign(
+    conn: Connection, features: StoryFeatures, article_id: str, title: str | None = None
+) -> str:
+    """Put the article in a story (an existing one, or a new one); the story id.
+
+    A new story takes its ``title`` from the article that starts it.
+    """
     found = candidates(conn, features)
     chosen = assign_story(features, found)
     previous = next((s for s in found if s.id == chosen), None)
@@ -117,9 +122,9 @@ def assign(conn: Connection, features: StoryFeatures, article_id: str) -> str:
     names = json.dumps([list(n) for n in ranked])
     if previous is None:
         conn.execute(
-            "INSERT INTO stories (id, centroid, names, first, last, size) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (story_id, centroid, names, summary.first, summary.last, summary.size),
+            "INSERT INTO stories (id, title, centroid, names, first, last, size) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (story_id, title, centroid, names, summary.first, summary.last, summary.size),
         )
     else:
         conn.execute(
