@@ -20,7 +20,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from newsgraph.evaluate.polnear import MODEL, load_polnear
+from newsgraph.config import Settings
+from newsgraph.evaluate.polnear import load_polnear
 from newsgraph.extract.quote_marks import find_quotations
 from newsgraph.extract.quote_model import MODEL_FILE, cue_features
 from newsgraph.extract.quotes_rules import noun_frames, verb_frames
@@ -40,7 +41,7 @@ MIN_COUNT = 3  # features seen fewer times are dropped before training
 
 
 def parsed(records: list[dict], cache: Path | None) -> list[Doc]:
-    nlp = load_pipeline(MODEL)
+    nlp = load_pipeline(Settings().model)
     if cache is not None and cache.exists():
         return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     docs = list(nlp.pipe((r["text"] for r in records), batch_size=32))

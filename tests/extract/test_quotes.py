@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.evaluate.polnear import MODEL
+from newsgraph.config import Settings
 from newsgraph.extract.entities import build_entities
 from newsgraph.extract.quote_marks import find_quotations
 from newsgraph.extract.quotes import find_quotes
@@ -22,7 +22,7 @@ def run(
 ) -> tuple[list[Quote], dict[str, Entity]]:
     """Quotes of ``text`` and its entities by name; ``roles`` gives entities roles
     (name -> roles) where a test needs them."""
-    doc = load_pipeline(MODEL)(text)
+    doc = load_pipeline(Settings().model)(text)
     entities = build_entities(doc)
     if roles:
         entities = [dataclasses.replace(e, roles=roles.get(e.name, e.roles)) for e in entities]

