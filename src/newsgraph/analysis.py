@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
+from newsgraph.extract.coref import resolve_pronouns, with_pronoun_mentions
 from newsgraph.extract.entities import EntityIndex, index_entities
 from newsgraph.extract.events import find_events
 from newsgraph.extract.main_event import find_main_event
@@ -59,15 +60,21 @@ def digest_doc(
         )
     with stage_context(timer, "times"):
         times = find_times(article.text, article.published, doc)
+    with stage_context(timer, "coreference"):
+        pronouns = resolve_pronouns(doc, entities, quotes)
     with stage_context(timer, "events"):
-        events = find_events(doc, index, times, article.published)
+        events = find_events(doc, index, times, article.published, quotes=quotes, pronouns=pronouns)
         main_event = find_main_event(doc, events, entities, times, article)
         # the digest lists typed events; an untyped one only when it is the main event
         main_id = main_event["event"] if main_event else None
-        events = [e for e in events if e.type != "other" or e.id == main_id]
+        kept = [e for e in events if e.type != "other" or e.id == main_id]
+        new_ids = {e.id: f"v{n}" for n, e in enumerate(kept, 1)}  # v1, v2 ... without gaps
+        events = [replace(e, id=new_ids[e.id]) for e in kept]
+        if main_event and main_id in new_ids:
+            main_event = {**main_event, "event": new_ids[main_id]}
     return Digest(
         article=article,
-        entities=entities,
+        entities=with_pronoun_mentions(doc, entities, pronouns),
         relations=tuple(relations),
         quotes=tuple(quotes),
         times=tuple(times),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from newsgraph.extract.coref import PRONOUN_MENTIONS
 from newsgraph.records import Digest
 from tests.conftest import entity_named
 
@@ -20,7 +21,8 @@ def test_entities_surname_honorific_possessive_are_one_person(digest_file: Diges
     assert ellison.type == "PERSON"
     assert {"Ellison", "Mr. Ellison"} <= set(ellison.aliases)
     texts = {d.article.text[s:e] for s, e in ellison.mentions}
-    assert texts == {"Mark Ellison", "Ellison"}  # "Ellison's" is a mention without "'s"
+    # "Ellison's" is a mention without "'s"; "accused him", "His lawyer" are his pronouns
+    assert texts == {"Mark Ellison", "Ellison", "him", "his", "His"}
     assert len(ellison.mentions) >= 5
 
 
@@ -37,6 +39,8 @@ def test_entities_mentions_round_trip(digest_file: DigestFile) -> None:
     d = digest_file("ellison-case.txt")
     for ent in d.entities:
         names = {n.lower() for n in (ent.name, *ent.aliases)}  # "COLUMBUS" is "Columbus"
+        if ent.type == "PERSON":
+            names |= PRONOUN_MENTIONS  # "She argued": pronouns are mentions too
         for start, end in ent.mentions:
             assert d.article.text[start:end].lower() in names, (ent, d.article.text[start:end])
 
@@ -73,9 +77,12 @@ def test_entities_two_people_sharing_a_surname_stay_apart(digest_file: DigestFil
     d = digest_file("shared-surname.txt")
     mark, jane = (d.entity(entity_named(d, n)[0]) for n in ("Mark Ellison", "Jane Ellison"))
     assert mark.id != jane.id
-    assert len(mark.mentions) == 1
+    text = d.article.text
+    assert [text[s:e] for s, e in mark.mentions] == ["Mark Ellison", "he"]
     assert "Ms. Ellison" in jane.aliases  # the honorific picks the woman
-    assert len(jane.mentions) == 4
+    jane_texts = [text[s:e] for s, e in jane.mentions]
+    assert len([t for t in jane_texts if "Ellison" in t]) == 4
+    assert {"her", "Her"} <= set(jane_texts)
 
 
 def test_entities_person_the_model_typed_as_org(digest_file: DigestFile) -> None:

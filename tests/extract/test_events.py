@@ -1,24 +1,24 @@
 """Model tests for find_events and find_main_event on small texts and examples/ellison-case.txt.
 
-The digest does not call the event extractors yet, so the inputs are built here:
-the real pipeline, the entity index and the time expressions.
+The events come from the digest itself (``digest_doc``: entities with roles, quotes,
+pronouns, times), so these tests see what a user sees.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
 
+from newsgraph.analysis import digest_doc
 from newsgraph.config import Settings
-from newsgraph.extract.entities import EntityIndex, index_entities
+from newsgraph.extract.entities import index_entities
 from newsgraph.extract.events import find_event_mentions, find_events
-from newsgraph.extract.main_event import find_main_event
 from newsgraph.extract.times import find_times
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.records import Article, Event, article_id
+from newsgraph.records import Article, Entity, Event, article_id
 from tests.conftest import EXAMPLES, load_article
 
 pytestmark = pytest.mark.model
@@ -29,11 +29,11 @@ PUBLISHED = "2024-11-02"
 @dataclass(frozen=True)
 class Analysed:
     events: list[Event]
-    index: EntityIndex
+    entities: tuple[Entity, ...]
     main: dict[str, Any] | None
 
     def entity(self, name: str) -> str:
-        [found] = [e.id for e in self.index.entities if e.name == name or name in e.aliases]
+        [found] = [e.id for e in self.entities if e.name == name or name in e.aliases]
         return found
 
     def of_type(self, kind: str) -> list[Event]:
@@ -47,12 +47,10 @@ def analyse() -> Callable[..., Analysed]:
     def run(article: Article | str, published: str | None = PUBLISHED) -> Analysed:
         if isinstance(article, str):
             article = Article(text=article, id=article_id(article), published=published)
-        doc = nlp(article.text)
-        index = index_entities(doc)
-        times = find_times(article.text, article.published or published, doc)
-        events = find_events(doc, index, times, article.published or published)
-        main = find_main_event(doc, events, index.entities, times, article)
-        return Analysed(events, index, main)
+        if published and not article.published:
+            article = replace(article, published=published)
+        digest = digest_doc(article, nlp(article.text), Settings())
+        return Analysed(list(digest.events), digest.entities, digest.main_event)
 
     return run
 

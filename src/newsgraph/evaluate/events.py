@@ -30,10 +30,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analysis import entities_and_roles
 from newsgraph.evaluate.tempeval import same_value
-from newsgraph.extract.entities import index_entities
+from newsgraph.extract.coref import resolve_pronouns
 from newsgraph.extract.events import EventMention, find_event_mentions, find_events
 from newsgraph.extract.main_event import find_main_event
+from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.times import find_times
 from newsgraph.records import Article, article_id
 
@@ -352,14 +354,17 @@ def _analyse(
     began = time.perf_counter()
     doc = nlp(text)
     clock.nlp += time.perf_counter() - began
-    index = index_entities(doc)
+    # the digest's inputs to events (digest_doc): entities with roles, quotes, pronouns
+    index, entities, _relations = entities_and_roles(doc)
     times = find_times(text, published, doc)
+    quotes = find_quotes(doc, entities)
+    pronouns = resolve_pronouns(doc, entities, quotes)
     began = time.perf_counter()
-    events = find_events(doc, index, times, published)
-    find_main_event(doc, events, index.entities, times, Article(text=text, id=article_id(text)))
+    events = find_events(doc, index, times, published, quotes=quotes, pronouns=pronouns)
+    find_main_event(doc, events, entities, times, Article(text=text, id=article_id(text)))
     clock.events += time.perf_counter() - began
     clock.articles += 1
-    return doc, find_event_mentions(doc, index, times)
+    return doc, find_event_mentions(doc, index, times, quotes=quotes, pronouns=pronouns)
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -9,7 +9,7 @@ shooting") into one ``Event`` whose ``mentions`` lists every trigger span.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -35,7 +35,7 @@ from newsgraph.extract.events_args import (
     place_of,
     verb_arguments,
 )
-from newsgraph.records import Event, EventTime, Participant, TimeExpr
+from newsgraph.records import Event, EventTime, Participant, Quote, TimeExpr
 
 # Event types that are never one event across mentions: two "said" are two statements.
 _NEVER_MERGED = frozenset({"statement", OTHER})
@@ -74,10 +74,21 @@ class EventMention:
 
 
 def find_event_mentions(
-    doc: Doc, index: EntityIndex, times: Sequence[TimeExpr]
+    doc: Doc,
+    index: EntityIndex,
+    times: Sequence[TimeExpr],
+    *,
+    quotes: Sequence[Quote] = (),
+    pronouns: Mapping[int, str] | None = None,
 ) -> list[EventMention]:
-    """Every event trigger of ``doc`` in text order, typed, with its clause's participants."""
-    reader = ArgumentReader(doc, index)
+    """Every event trigger of ``doc`` in text order, typed, with its clause's participants.
+
+    ``pronouns`` (token -> entity, from ``coref.resolve_pronouns``) links "he" and "she";
+    a statement whose trigger is a quote's cue takes that quote's speaker as its agent,
+    so the events and the quotes name the same source.
+    """
+    reader = ArgumentReader(doc, index, pronouns)
+    cue_speakers = {q.cue_span[0]: q for q in quotes if q.cue_span is not None}
     triggers: dict[int, tuple[str, bool]] = {}
     for tok in doc:
         found = _trigger_type(tok)
@@ -96,6 +107,21 @@ def find_event_mentions(
             place = place_of(tok.head, reader)  # "held a press conference in Dayton"
         if place is not None:
             args.append(place)
+        quote = cue_speakers.get(tok.idx) if event_type == "statement" else None
+        if quote is not None:
+            args = [a for a in args if a.role != "agent"]
+            if quote.speaker_span is not None:
+                s_start, s_end = quote.speaker_span
+                args.insert(
+                    0,
+                    Argument(
+                        "agent",
+                        (s_start, s_end),
+                        (s_start, s_end),
+                        quote.speaker,
+                        quote.speaker_text or "",
+                    ),
+                )
         args.extend(_specific_roles(tok, event_type, args, reader))
         mentions.append(
             EventMention(
@@ -122,6 +148,8 @@ def find_events(
     published: str | None,
     *,
     include_other: bool = True,
+    quotes: Sequence[Quote] = (),
+    pronouns: Mapping[int, str] | None = None,
 ) -> list[Event]:
     """The events of one article, ids ``v1``, ``v2`` ... in order of first mention.
 
@@ -129,10 +157,11 @@ def find_events(
     time expression of the event's clause as ``find_times`` normalised it
     against ``published`` ("on Friday" in a lead -> the Friday before the
     article date); None when no clause dates the event. With ``include_other``
-    False, only events of a documented type (not ``other``) are returned.
+    False, only events of a documented type (not ``other``) are returned. ``quotes`` and
+    ``pronouns`` are as for ``find_event_mentions``.
     """
     del published  # the times already carry values resolved against it
-    mentions = find_event_mentions(doc, index, times)
+    mentions = find_event_mentions(doc, index, times, quotes=quotes, pronouns=pronouns)
     groups = group_mentions(mentions)
     events: list[Event] = []
     for group in groups:

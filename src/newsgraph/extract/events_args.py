@@ -7,7 +7,7 @@ event happens to (Arg1), so the subject of "the plane crashed" is a patient.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -46,7 +46,6 @@ _PLACE_PREPS = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "report", "claim", "add"})
 
 # Verbs that lend their subject and tense to an event noun they take as object:
@@ -109,15 +108,16 @@ class Argument:
 
 
 class ArgumentReader:
-    """Turns tokens into ``Argument``s: phrase extent, entity link, simple pronoun resolution."""
+    """Turns tokens into ``Argument``s: phrase extent and entity link (pronouns via coref)."""
 
-    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+    def __init__(
+        self, doc: Doc, index: EntityIndex, pronouns: Mapping[int, str] | None = None
+    ) -> None:
         self.doc = doc
         self.index = index
         self.types = {e.id: e.type for e in index.entities}
-        self._people = sorted(
-            i for i, ent in index.token_entity.items() if self.types.get(ent) == "PERSON"
-        )
+        # token -> person, from ``coref.resolve_pronouns``; unresolved pronouns stay text
+        self.pronouns = pronouns or {}
 
     def argument(self, role: str, tok: Token) -> Argument | None:
         tok = self._antecedent(tok)
@@ -148,9 +148,7 @@ class ArgumentReader:
             ent = self.index.token_entity.get(nxt.i)
             if ent is not None and self.types.get(ent) == "PERSON":
                 return ent
-        if tok.lower_ in _PERSON_PRONOUNS:
-            return self._previous_person(tok.i)
-        return None
+        return self.pronouns.get(tok.i)
 
     def place_type(self, tok: Token) -> bool:
         ent = self.index.token_entity.get(tok.i)
@@ -175,22 +173,6 @@ class ArgumentReader:
         if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return tok.head.head
         return tok
-
-    def _previous_person(self, i: int) -> str | None:
-        # "Whitfield ... she plans to file": the nearest person named before the pronoun
-        lo, hi = 0, len(self._people)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._people[mid] < i:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo == 0:
-            return None
-        j = self._people[lo - 1]
-        if i - j > 80:  # tokens: farther back, too risky without a coreference model
-            return None
-        return self.index.token_entity[j]
 
 
 def _left_edge(tok: Token) -> int:

@@ -1,0 +1,70 @@
+"""Model tests for pronoun resolution: pronoun mentions, quotes and event participants agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.records import Digest, Entity
+
+pytestmark = pytest.mark.model
+
+
+def _mention_texts(d: Digest, name: str) -> list[str]:
+    [ent] = [e for e in d.entities if e.name == name]
+    return [d.article.text[s:e] for s, e in ent.mentions]
+
+
+def _entity(d: Digest, name: str) -> Entity:
+    [ent] = [e for e in d.entities if e.name == name or name in e.aliases]
+    return ent
+
+
+def test_pronouns_become_mentions_of_their_person(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "Dana Whitfield represents more than 40 investors. She plans to file a lawsuit "
+        "within weeks, and her firm has hired two accountants."
+    )
+    assert _mention_texts(d, "Dana Whitfield") == ["Dana Whitfield", "She", "her"]
+
+
+def test_gender_keeps_two_people_apart(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "Mr. Paul Dorsey met Ms. Carla Mendes on Monday. He said the office would not appeal. "
+        "She said nothing."
+    )
+    assert _mention_texts(d, "Paul Dorsey")[-1] == "He"
+    assert _mention_texts(d, "Carla Mendes")[-1] == "She"
+
+
+def test_first_person_in_a_quote_is_its_speaker(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        'Mary Collins sat in the second row. "I watched him shake hands with his lawyers '
+        'like he had won a football game," Collins said.'
+    )
+    texts = _mention_texts(d, "Mary Collins")
+    assert "I" in texts
+    # who "him" and "he" are, the quote does not say: they are nobody's mention
+    everyone = [d.article.text[s:e] for ent in d.entities for s, e in ent.mentions]
+    assert not {"him", "his", "he"} & set(everyone)
+
+
+def test_no_person_no_pronoun_mentions(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text("The storm moved north on Sunday. It left the coast without power.")
+    assert all(e.type != "PERSON" for e in d.entities)
+    for ent in d.entities:
+        assert all(d.article.text[s:e].lower() != "it" for s, e in ent.mentions)
+
+
+def test_statement_event_names_the_quote_speaker(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "Dana Whitfield read from a letter the family had sent to Paul Dorsey in September. "
+        "She said the letter had never received a reply."
+    )
+    whitfield = _entity(d, "Dana Whitfield").id
+    [quote] = [q for q in d.quotes if q.cue == "said"]
+    assert quote.speaker == whitfield
+    [statement] = [v for v in d.events if v.type == "statement" and v.span == quote.cue_span]
+    speakers = {p.entity for p in statement.participants if p.role in {"agent", "speaker"}}
+    assert speakers == {whitfield}
