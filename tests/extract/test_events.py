@@ -217,3 +217,14 @@ def test_filming_is_not_a_shooting(analyse: Callable[..., Analysed]) -> None:
     assert not a.of_type("shooting")
     b = analyse("The crew shot the final scene on Tuesday. A guard was shot outside the bank.")
     assert len(b.of_type("shooting")) == 1
+
+
+def test_quantified_participant_keeps_its_of_phrase(analyse: Callable[..., Analysed]) -> None:
+    found = analyse(
+        "Dana Whitfield plans to file a civil lawsuit against Mr. Ellison and two of his "
+        "former business partners within weeks."
+    )
+    [lawsuit] = found.of_type("lawsuit")
+    texts = {p.text for p in lawsuit.participants if p.role == "defendant"}
+    assert "two of his former business partners" in texts
+    assert "two" not in texts

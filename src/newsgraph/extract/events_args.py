@@ -45,6 +45,7 @@ _PLACE_PREPS = frozenset(
     }
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "each", "both"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "report", "claim", "add"})
 
@@ -157,16 +158,19 @@ class ArgumentReader:
     def phrase(self, tok: Token) -> Span:
         """The noun phrase headed by ``tok``: its left modifiers, or the whole name."""
         doc = self.doc
+        start, end = _left_edge(tok), tok.i + 1
         if tok.ent_iob_ in {"B", "I"}:
-            start = tok.i
             while start > 0 and doc[start].ent_iob_ == "I":
                 start -= 1
-            end = tok.i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             start = min(start, _left_edge(tok))
-            return doc[start:end]
-        return doc[_left_edge(tok) : tok.i + 1]
+        if tok.pos_ == "NUM" or tok.lower_ in _QUANTIFIERS:
+            # "two of his former business partners": the head alone says nothing
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                end = max(end, of.right_edge.i + 1)
+        return doc[start:end]
 
     def _antecedent(self, tok: Token) -> Token:
         # "the company which makes the product": "which" stands for "company"
