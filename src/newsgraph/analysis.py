@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
-from newsgraph.extract.coref import resolve_pronouns, with_pronoun_mentions
+from newsgraph.extract.coref import resolve_references, with_reference_mentions
 from newsgraph.extract.entities import EntityIndex, index_entities
 from newsgraph.extract.events import find_events
 from newsgraph.extract.main_event import find_main_event
@@ -61,9 +61,11 @@ def digest_doc(
     with stage_context(timer, "times"):
         times = find_times(article.text, article.published, doc)
     with stage_context(timer, "coreference"):
-        pronouns = resolve_pronouns(doc, entities, quotes)
+        references = resolve_references(doc, entities, quotes)
     with stage_context(timer, "events"):
-        events = find_events(doc, index, times, article.published, quotes=quotes, pronouns=pronouns)
+        events = find_events(
+            doc, index, times, article.published, quotes=quotes, references=references
+        )
         main_event = find_main_event(doc, events, entities, times, article)
         # the digest lists typed events; an untyped one only when it is the main event
         main_id = main_event["event"] if main_event else None
@@ -74,7 +76,7 @@ def digest_doc(
             main_event = {**main_event, "event": new_ids[main_id]}
     return Digest(
         article=article,
-        entities=with_pronoun_mentions(doc, entities, pronouns),
+        entities=with_reference_mentions(doc, entities, references),
         relations=tuple(relations),
         quotes=tuple(quotes),
         times=tuple(times),

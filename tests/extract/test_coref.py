@@ -68,3 +68,32 @@ def test_statement_event_names_the_quote_speaker(digest_text: Callable[[str], Di
     [statement] = [v for v in d.events if v.type == "statement" and v.span == quote.cue_span]
     speakers = {p.entity for p in statement.participants if p.role in {"agent", "speaker"}}
     assert speakers == {whitfield}
+
+
+def test_definite_role_noun_is_its_only_holder(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "Carla Mendes, the spokeswoman for the attorney general, defended the decision. "
+        "The spokeswoman said prosecutors had met the investors twice."
+    )
+    assert _mention_texts(d, "Carla Mendes")[-1] == "The spokeswoman"
+
+
+def test_role_noun_held_by_two_people_stays_unlinked(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text(
+        "Dana Whitfield, a lawyer for the investors, spoke first. Richard Vance, a lawyer "
+        "for the senator, spoke next. The lawyer said the case was over."
+    )
+    for name in ("Dana Whitfield", "Richard Vance"):
+        assert "The lawyer" not in _mention_texts(d, name)
+
+
+def test_role_noun_before_the_name_stays_unlinked(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "The judge left early. Judge Helen Okafor granted the motion on Friday, and the "
+        "judge set no new date."
+    )
+    texts = _mention_texts(d, "Helen Okafor")
+    assert "The judge" not in texts
+    assert texts[-1] == "the judge"

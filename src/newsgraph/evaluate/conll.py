@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
-from newsgraph.extract.coref import PRONOUN_MENTIONS
+from newsgraph.extract.coref import name_mentions
 
 # The datasets README's mapping from OntoNotes types to CoNLL's.
 ONTONOTES_TO_CONLL = {
@@ -158,13 +158,11 @@ def evaluate_entities(
 
     def ours(texts: list[str]) -> Iterator[set[GoldSpan]]:
         for digest in analyse_texts(texts, settings):
-            text = digest.article.text
             yield {
                 (start, end, ONTONOTES_TO_CONLL[ent.type])
                 for ent in digest.entities
                 if ent.type in ONTONOTES_TO_CONLL
-                for start, end in ent.mentions
-                if text[start:end].lower() not in PRONOUN_MENTIONS  # CoNLL tags names only
+                for start, end in name_mentions(ent, digest.article.text)
             }
 
     return {"spacy": score_system(docs, bare), "newsgraph": score_system(docs, ours)}

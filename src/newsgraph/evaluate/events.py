@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analysis import entities_and_roles
 from newsgraph.evaluate.tempeval import same_value
-from newsgraph.extract.coref import resolve_pronouns
+from newsgraph.extract.coref import resolve_references
 from newsgraph.extract.events import EventMention, find_event_mentions, find_events
 from newsgraph.extract.main_event import find_main_event
 from newsgraph.extract.quotes import find_quotes
@@ -358,13 +358,13 @@ def _analyse(
     index, entities, _relations = entities_and_roles(doc)
     times = find_times(text, published, doc)
     quotes = find_quotes(doc, entities)
-    pronouns = resolve_pronouns(doc, entities, quotes)
+    references = resolve_references(doc, entities, quotes)
     began = time.perf_counter()
-    events = find_events(doc, index, times, published, quotes=quotes, pronouns=pronouns)
+    events = find_events(doc, index, times, published, quotes=quotes, references=references)
     find_main_event(doc, events, entities, times, Article(text=text, id=article_id(text)))
     clock.events += time.perf_counter() - began
     clock.articles += 1
-    return doc, find_event_mentions(doc, index, times, quotes=quotes, pronouns=pronouns)
+    return doc, find_event_mentions(doc, index, times, quotes=quotes, references=references)
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

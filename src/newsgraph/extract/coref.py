@@ -1,12 +1,14 @@
-"""Which person a personal pronoun stands for, once per article.
+"""Which person a pronoun or a role noun stands for, once per article.
 
-``resolve_pronouns`` links "he", "she", "his", "her" ... to PERSON entities, and
-inside a quotation "I", "me" and "my" to the quote's speaker. It reuses the quote
+``resolve_references`` links "he", "she", "his", "her" ... to PERSON entities,
+inside a quotation "I", "me" and "my" to the quote's speaker, and a definite role
+noun ("the spokeswoman", "the attorney general") to the one person who holds
+that role in the article. It reuses the quote
 speaker resolver's rules (same-sentence subject first, then the nearest
 compatible subject; gender from honorifics, roles, first names and earlier
 pronouns) and agrees with the quotes by construction: a pronoun that is a
 quote's source phrase goes to that quote's speaker. The result feeds event
-participants and the pronoun mentions of ``entities[].mentions``.
+participants and the extra mentions of ``entities[].mentions``.
 
 It is deliberately cautious: a pronoun with no compatible person in reach, a
 plural pronoun, and a third-person pronoun inside a quotation ("I watched him
@@ -30,16 +32,23 @@ from newsgraph.records import Entity, Quote
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _THIRD_SINGULAR = frozenset(p for p, (_g, number) in PERSON_PRONOUNS.items() if number == "sg")
 _QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
-
-# All the words ``resolve_pronouns`` may add as mentions: evaluations of named
-# entities (CoNLL) leave them out.
-PRONOUN_MENTIONS = _FIRST_PERSON | _THIRD_SINGULAR
+# left dependents that belong to a role noun's mention: "the", "state", "former"
+_NP_LEFT = frozenset({"det", "amod", "compound", "nmod"})
 
 
-def resolve_pronouns(
+def resolve_references(
     doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]
 ) -> dict[int, str]:
-    """Token index -> entity id for the personal pronouns of ``doc`` that refer to a person."""
+    """Token index -> entity id for the pronouns and role nouns of ``doc`` that refer to a person.
+
+    The token is the pronoun, or the head noun of "the spokeswoman".
+    """
+    resolved = _role_nouns(doc, entities)
+    resolved.update(_pronouns(doc, entities, quotes))
+    return resolved
+
+
+def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> dict[int, str]:
     persons = {e.id for e in entities if e.type == "PERSON"}
     if not persons:
         return {}
@@ -76,18 +85,63 @@ def resolve_pronouns(
     return resolved
 
 
-def with_pronoun_mentions(
-    doc: Doc, entities: Sequence[Entity], pronouns: Mapping[int, str]
+def with_reference_mentions(
+    doc: Doc, entities: Sequence[Entity], references: Mapping[int, str]
 ) -> tuple[Entity, ...]:
-    """``entities`` with the spans of the pronouns that refer to them added to ``mentions``."""
+    """``entities`` with the pronouns and role nouns that refer to them added to ``mentions``.
+
+    A role noun's mention is its phrase: "the spokeswoman", "the state attorney general".
+    """
     extra: dict[str, list[tuple[int, int]]] = {}
-    for i, ent_id in pronouns.items():
+    for i, ent_id in references.items():
         tok = doc[i]
-        extra.setdefault(ent_id, []).append((tok.idx, tok.idx + len(tok.text)))
+        start = min((c.left_edge.idx for c in tok.lefts if c.dep_ in _NP_LEFT), default=tok.idx)
+        extra.setdefault(ent_id, []).append((start, tok.idx + len(tok.text)))
     return tuple(
         replace(e, mentions=tuple(sorted({*e.mentions, *extra[e.id]}))) if e.id in extra else e
         for e in entities
     )
+
+
+def name_mentions(entity: Entity, text: str) -> list[tuple[int, int]]:
+    """The mentions of ``entity`` that are its names, not pronouns or role nouns.
+
+    Every name mention's text is the entity's name or one of its aliases (up to case:
+    "COLUMBUS" in a dateline); what coreference adds ("she", "the spokeswoman") is not.
+    """
+    names = {n.lower() for n in (entity.name, *entity.aliases)}
+    return [(s, e) for s, e in entity.mentions if text[s:e].lower() in names]
+
+
+def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
+    """ "the spokeswoman" -> the one person whose role ends in "spokeswoman", named before."""
+    holders: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for ent in entities:
+        if ent.type != "PERSON" or not ent.mentions:
+            continue
+        first[ent.id] = ent.mentions[0][0]
+        for role in ent.roles:
+            words = role.lower().split()
+            if words:
+                holders.setdefault(words[-1], set()).add(ent.id)
+    unique = {head: next(iter(ids)) for head, ids in holders.items() if len(ids) == 1}
+    if not unique:
+        return {}
+    named = {start for ent in entities for start, _ in ent.mentions}
+    found: dict[int, str] = {}
+    for tok in doc:
+        ent_id = unique.get(tok.lower_)
+        if ent_id is None or tok.tag_ != "NN" or tok.idx < first[ent_id]:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue  # "a judge" is not yet Judge Okafor; "his lawyer" may be anyone's
+        if tok.dep_ == "appos" or any(c.dep_ in {"appos", "poss"} for c in tok.children):
+            continue  # "the spokeswoman, Carla Mendes": the name is the mention
+        if tok.ent_type_ or tok.idx in named:
+            continue  # part of a name: "the Senate", "Attorney General Paul Dorsey"
+        found[tok.i] = ent_id
+    return found
 
 
 def _quote_speakers(

@@ -79,15 +79,16 @@ def find_event_mentions(
     times: Sequence[TimeExpr],
     *,
     quotes: Sequence[Quote] = (),
-    pronouns: Mapping[int, str] | None = None,
+    references: Mapping[int, str] | None = None,
 ) -> list[EventMention]:
     """Every event trigger of ``doc`` in text order, typed, with its clause's participants.
 
-    ``pronouns`` (token -> entity, from ``coref.resolve_pronouns``) links "he" and "she";
+    ``references`` (token -> entity, from ``coref.resolve_references``) links "he", "she"
+    and "the spokeswoman";
     a statement whose trigger is a quote's cue takes that quote's speaker as its agent,
     so the events and the quotes name the same source.
     """
-    reader = ArgumentReader(doc, index, pronouns)
+    reader = ArgumentReader(doc, index, references)
     cue_speakers = {q.cue_span[0]: q for q in quotes if q.cue_span is not None}
     triggers: dict[int, tuple[str, bool]] = {}
     for tok in doc:
@@ -149,7 +150,7 @@ def find_events(
     *,
     include_other: bool = True,
     quotes: Sequence[Quote] = (),
-    pronouns: Mapping[int, str] | None = None,
+    references: Mapping[int, str] | None = None,
 ) -> list[Event]:
     """The events of one article, ids ``v1``, ``v2`` ... in order of first mention.
 
@@ -158,10 +159,10 @@ def find_events(
     against ``published`` ("on Friday" in a lead -> the Friday before the
     article date); None when no clause dates the event. With ``include_other``
     False, only events of a documented type (not ``other``) are returned. ``quotes`` and
-    ``pronouns`` are as for ``find_event_mentions``.
+    ``references`` are as for ``find_event_mentions``.
     """
     del published  # the times already carry values resolved against it
-    mentions = find_event_mentions(doc, index, times, quotes=quotes, pronouns=pronouns)
+    mentions = find_event_mentions(doc, index, times, quotes=quotes, references=references)
     groups = group_mentions(mentions)
     events: list[Event] = []
     for group in groups:

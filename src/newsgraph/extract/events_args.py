@@ -109,16 +109,16 @@ class Argument:
 
 
 class ArgumentReader:
-    """Turns tokens into ``Argument``s: phrase extent and entity link (pronouns via coref)."""
+    """Turns tokens into ``Argument``s: phrase extent, entity link (pronouns via coref)."""
 
     def __init__(
-        self, doc: Doc, index: EntityIndex, pronouns: Mapping[int, str] | None = None
+        self, doc: Doc, index: EntityIndex, references: Mapping[int, str] | None = None
     ) -> None:
         self.doc = doc
         self.index = index
         self.types = {e.id: e.type for e in index.entities}
-        # token -> person, from ``coref.resolve_pronouns``; unresolved pronouns stay text
-        self.pronouns = pronouns or {}
+        # token -> person, from ``coref.resolve_references``: "he", "the spokeswoman"
+        self.references = references or {}
 
     def argument(self, role: str, tok: Token) -> Argument | None:
         tok = self._antecedent(tok)
@@ -149,7 +149,7 @@ class ArgumentReader:
             ent = self.index.token_entity.get(nxt.i)
             if ent is not None and self.types.get(ent) == "PERSON":
                 return ent
-        return self.pronouns.get(tok.i)
+        return self.references.get(tok.i)
 
     def place_type(self, tok: Token) -> bool:
         ent = self.index.token_entity.get(tok.i)
