@@ -1,12 +1,15 @@
 """Quality gate: the main event's 5W1H answers on Giveme5W1H, with pinned floors.
 
-Measured (accuracy = share of answers with token F1 >= 0.5 against the
-phrases of at least two coders): who 0.935, what 0.812, when 0.708, where
-0.766, mean over who/what/when/where 0.805 (was 0.483); the lead-sentence
-baseline 0.261. The rules were written looking at these 48 articles; 24 other
-articles of the same gold standard (not in ../shared) scored 0.73 when first
-tried and 0.85 at the end. The target is 0.82 (see issue 4); the floors sit a
-little below the measured figures so that a loss fails loudly.
+Measured through the digest a user gets (accuracy = share of answers with
+token F1 >= 0.5 against the phrases of at least two coders): who 0.935, what
+0.854, when 0.750, where 0.830, mean over who/what/when/where 0.842 (0.809 on
+the first 24 files by name, 0.875 on the last 24; was 0.805, and 0.483 before
+that); the lead-sentence baseline 0.261. The rules were written looking at
+these 48 articles; 24 other articles of the same gold standard (not in
+../shared) scored 0.73 when first tried, and a held-back test split is
+measured by others, so these are development figures. The target is 0.82
+(see issue 4): the mean's floor is the target; the others sit an answer or
+two below the measured figures so that a loss fails loudly.
 """
 
 from __future__ import annotations
@@ -15,11 +18,17 @@ from typing import Any
 
 import pytest
 
-from newsgraph.evaluate.fivew import evaluate_5w1h, gold_answers, score_answer, token_f1
+from newsgraph.evaluate.fivew import (
+    Tally,
+    evaluate_5w1h,
+    gold_answers,
+    score_answer,
+    token_f1,
+)
 from tests.conftest import dataset_path
 
-FLOORS = {"who": 0.90, "what": 0.78, "when": 0.67, "where": 0.73}
-MEAN_FLOOR = 0.78
+FLOORS = {"who": 0.91, "what": 0.81, "when": 0.70, "where": 0.79}
+MEAN_FLOOR = 0.82
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +83,15 @@ def test_gold_answers_keep_agreed_phrases_and_agreed_silence() -> None:
     assert gold["where"].none_ok and score_answer(None, gold["where"]) == 1.0
     assert score_answer("Kabul", gold["where"]) == 0.0
     assert not gold["who"].none_ok and score_answer(None, gold["who"]) == 0.0
+
+
+def test_tally_keeps_each_scored_answer_for_comparisons() -> None:
+    record = {"fiveWoneH": {
+        "who": {"annotated": [{"coderPhraseCount": 3, "text": "Taliban"}]},
+        "when": {"annotated": [{"coderPhraseCount": 2}]},
+    }}  # fmt: skip
+    tally = Tally()
+    tally.add("a1", {"who": "Taliban", "when": {"text": "Sunday", "value": "2016-11-13"}},
+              gold_answers(record))  # fmt: skip
+    assert tally.answers == [("a1", "who", "Taliban", 1.0), ("a1", "when", "Sunday", 0.0)]
+    assert tally.scores()["questions"]["when"]["accuracy"] == 0.0

@@ -91,12 +91,13 @@ def analyse_articles(
 ) -> Iterator[Digest]:
     """Digests for articles, in order, parsed in batches by this process's pipeline."""
     nlp = load_pipeline(settings.model)
-    pairs = ((_make_doc(nlp, a), a) for a in articles)
+    pairs = ((make_doc(nlp, a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
         yield digest_doc(article, doc, settings, timer)
 
 
-def _make_doc(nlp: Language, article: Article) -> Doc:
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The article's unparsed Doc, carrying where its body starts (for our components)."""
     doc = nlp.make_doc(article.text)
     doc.user_data[BODY_START] = article.body_start
     return doc

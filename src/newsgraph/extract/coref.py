@@ -19,7 +19,7 @@ unresolved.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -113,21 +113,28 @@ def name_mentions(entity: Entity, text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in entity.mentions if text[s:e].lower() in names]
 
 
-def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
-    """ "the spokeswoman" -> the one person whose role ends in "spokeswoman", named before."""
-    holders: dict[str, set[str]] = {}
-    first: dict[str, int] = {}
+def role_holders(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """Role noun -> the one person whose role ends in it: "judge" -> Helen Okafor.
+
+    A noun two people hold ("lawyer" for Whitfield and Vance) is left out.
+    """
+    holders: dict[str, dict[str, Entity]] = {}
     for ent in entities:
-        if ent.type != "PERSON" or not ent.mentions:
+        if ent.type != "PERSON":
             continue
-        first[ent.id] = ent.mentions[0][0]
         for role in ent.roles:
             words = role.lower().split()
             if words:
-                holders.setdefault(words[-1], set()).add(ent.id)
-    unique = {head: next(iter(ids)) for head, ids in holders.items() if len(ids) == 1}
+                holders.setdefault(words[-1], {})[ent.id] = ent
+    return {noun: next(iter(by_id.values())) for noun, by_id in holders.items() if len(by_id) == 1}
+
+
+def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
+    """ "the spokeswoman" -> the one person whose role ends in "spokeswoman", named before."""
+    unique = {noun: ent.id for noun, ent in role_holders(entities).items() if ent.mentions}
     if not unique:
         return {}
+    first = {e.id: e.mentions[0][0] for e in entities if e.mentions}
     named = {start for ent in entities for start, _ in ent.mentions}
     found: dict[int, str] = {}
     for tok in doc:

@@ -17,13 +17,16 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_types import OTHER, noun_type
+from newsgraph.extract.coref import role_holders
+from newsgraph.extract.event_types import EVENT_TYPES, OTHER, noun_type
 from newsgraph.extract.main_event_clause import Clause, find_clause, verbless_phrase
-from newsgraph.extract.main_event_setting import when_of, where_of
+from newsgraph.extract.main_event_setting import INCIDENT_TYPES, when_of, where_of
 from newsgraph.records import Article, Entity, Event, TimeExpr
 
+_MECHANISM_TYPES = frozenset({"accident", "attack", "explosion", "shooting", "fire"})
 _SPEECH = frozenset({"statement", "press_conference", "interview"})
 _WHO_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NOT_WHO = frozenset(
     {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "EVENT",
      "WORK_OF_ART", "LOC", "FAC", "LAW"}
@@ -31,15 +34,22 @@ _NOT_WHO = frozenset(
 _PRONOUNS = frozenset(
     {"it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
 )
+_ARTICLES = frozenset({"a", "an", "the"})
 _QUANTIFIERS = frozenset({"at", "least", "more", "than", "about", "around", "some", "over"})
 _QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "some"})
 _MAX_WHO = 16  # tokens: "Donald Collett, 62, of Croydon, Philip Logan, 52, and Robert Huxley"
 _MAX_WHAT = 9
 _LEAD_SENTENCES = 3
+_REPEAT_WINDOW = 200  # characters into the body where a repeated headline may start
 # "after changing iconic shape", "because of higher costs": a cause (or the event before it)
 _CAUSE_MARKS = frozenset({"because", "after", "amid", "over"})
 _CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "protest", "reprisal"})
 _INSTRUMENT_PREPS = frozenset({"with", "using", "via", "through"})
+# verbs that tell how an incident happened, not its toll ("killed", "injured")
+_IMPACT_VERBS = frozenset(
+    v for row in EVENT_TYPES if row.name in _MECHANISM_TYPES for v in row.verbs
+) | {"flip", "topple", "tip", "plunge", "slam", "smash", "spin", "skid", "veer"}
+_PATH_PREPS = frozenset({"into", "onto", "off", "over", "through"})
 # "COLUMBUS, Ohio —" / "LONDON --" / "Photo LONDON --" / "SAO PAULO (AP) --": a dateline
 # web page furniture that scraped bodies open with: "Get daily updates ... Subscribe"
 _BOILERPLATE = re.compile(
@@ -76,14 +86,28 @@ def find_main_event(
     event = _event_of(headline, events, doc) or _event_of(lead, events, doc)
     if event is None:
         event = max(events, key=lambda e: (_score(e, doc, zones), -e.span[0]))
+    who = _who(headline, leads, event, names)
+    what = _what(headline, lead, zones, _best_mention(event, doc, zones))
+    # "Croydon tram crash: Driver arrested as ...": the story is the crash, the rest news of it
+    # (not when the headline goes on to tell the incident itself: "... derailment: Several dead")
+    topic = next((t for s in zones.headline if (t := _topic_incident(s)) is not None), None)
+    incident = _incident_event(topic, events) if topic is not None else None
+    development = headline is not None and event.type not in INCIDENT_TYPES
+    if incident is not None and topic is not None and development:
+        event, what = incident, topic.text
     return {
         "event": event.id,
-        "who": _who(headline, leads, event, names),
-        "what": _what(headline, lead, zones, _best_mention(event, doc, zones)),
-        "when": when_of(event, times, doc, zones.near_top, article.published),
-        "where": where_of(event, names, zones.headline, zones.opening, zones.dateline),
+        "who": who,
+        "what": what,
+        "when": when_of(
+            event, times, doc, zones.near_top, article.published, _doer_mentions(who, names), events
+        ),
+        "where": where_of(
+            event, names, zones.headline, zones.opening, zones.dateline, events, doc, zones.near_top
+        ),
         "why": _why([c for c in (headline, lead) if c is not None]),
-        "how": _how([c for c in (headline or lead,) if c is not None]),
+        "how": _how([c for c in (headline or lead,) if c is not None])
+        or (_mechanism(zones.lead, what) if event.type in INCIDENT_TYPES else None),
     }
 
 
@@ -100,10 +124,13 @@ class _Zones:
         body = [s for s in sents if s.start_char >= body_start]
         self.headline = _located(header, article.title) or header[:1]
         dek = _dek(doc, article.dek)
+        # a scraped body that repeats the headline: "Seven killed as ... bend At least seven ..."
+        repeats = _repeat(doc.text, article.title, body_start)
         prose = [
             s
             for s in body
             if not any(s.start_char < d.end_char and d.start_char < s.end_char for d in dek)
+            and not (repeats and s.start_char < repeats[1] and repeats[0] < s.end_char)
             and not _BOILERPLATE.search(s.text)
         ]
         self.lead = [*dek, *prose[:_LEAD_SENTENCES]]
@@ -116,6 +143,15 @@ class _Zones:
 
     def near_top(self, start: int) -> bool:
         return any(s.start_char <= start < s.end_char for s in self._top)
+
+
+def _repeat(text: str, title: str | None, body_start: int) -> tuple[int, int] | None:
+    """Where the body opens by repeating the headline, as a character range."""
+    if not title or not title.strip():
+        return None
+    title = title.strip()
+    start = text.find(title, body_start, body_start + _REPEAT_WINDOW + len(title))
+    return (start, start + len(title)) if start >= 0 else None
 
 
 def _located(sents: Sequence[Span], text: str | None) -> list[Span]:
@@ -153,6 +189,30 @@ def _dateline(text: str, body_start: int) -> str | None:
     place = match.group(1).strip()
     city, _, rest = place.partition(",")
     return city.title() + (f",{rest}" if rest else "")
+
+
+def _topic_incident(sent: Span) -> Span | None:
+    """ "tram crash" from "Croydon tram crash: Last victims named ...": a headline's topic
+    label before its colon, when the label names an incident (a crash, an attack, a fire)."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None:
+        return None
+    words = [t for t in sent.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > _MAX_WHAT or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    head = words[-1]
+    if head.pos_ != "NOUN" or noun_type(head.lemma_.lower()) not in INCIDENT_TYPES:
+        return None
+    # without the place that names it: "Croydon" is the answer to where
+    first = next((t for t in words if not (t.text[:1].isupper() and t.pos_ == "PROPN")), head)
+    return sent.doc[first.i : head.i + 1]
+
+
+def _incident_event(topic: Span, events: Sequence[Event]) -> Event | None:
+    """The event the topic label names: one of the label noun's type, first mentioned."""
+    kind = noun_type(topic[-1].lemma_.lower())  # the label's last noun: "tram crash"
+    typed = [e for e in events if e.type == kind and e.modality == "actual"]
+    return min(typed, key=lambda e: e.span[0]) if typed else None
 
 
 def _event_of(clause: Clause | None, events: Sequence[Event], doc: Doc) -> Event | None:
@@ -230,6 +290,22 @@ def _who(
     return None
 
 
+def _doer_mentions(who: str | None, names: dict[str, Entity]) -> list[tuple[int, int]]:
+    """The name mentions of the people or groups the ``who`` answer names."""
+    if not who:
+        return []
+    spans: list[tuple[int, int]] = []
+    for entity in names.values():
+        if entity.type not in _WHO_TYPES:
+            continue
+        # "Red Bull boss Christian Horner" names Christian Horner; "Clinton" alone is an alias
+        # of Hillary Clinton, not a name that "Bill Clinton" shares
+        named = re.search(rf"\b{re.escape(entity.name)}\b", who) is not None
+        if named or who in entity.aliases:
+            spans.extend(entity.mentions)
+    return spans
+
+
 def _named_subject(clause: Clause) -> bool:
     """A clause whose subject names people or things, not an event ("The shooting ...")."""
     subject = clause.subject_span
@@ -247,7 +323,13 @@ def _doer(subject: Span) -> Token | None:
 def _refined(name: str, lead: Clause | None) -> str:
     """ "FBI" -> "FBI Director James Comey" when the lead's subject is a person of it."""
     subject = lead.subject_span if lead is not None else None
-    if subject is None or subject.root.ent_type_ != "PERSON" or len(subject) > _MAX_WHO:
+    if subject is None or len(subject) > _MAX_WHO:
+        return name
+    # the subject's head is a person ("FBI Director James Comey"; the parser may hang "FBI" apart)
+    person = subject.root.ent_type_ == "PERSON" or any(
+        t.ent_type_ == "PERSON" and t.dep_ in _SUBJECT_DEPS for t in subject
+    )
+    if not person:
         return name
     if name != subject.text and re.search(rf"\b{re.escape(name)}\b", subject.text):
         return subject.text
@@ -322,7 +404,30 @@ def _subject_name(subject: Span, names: dict[str, Entity]) -> str:
     ]
     if named:
         return _full_name(_entity_text(named[0]), names)
-    return subject.text
+    return _role_holder(subject, names) or subject.text
+
+
+def _role_holder(subject: Span, names: dict[str, Entity]) -> str | None:
+    """ "A judge" -> "Judge Helen Okafor" when she is the one person the article calls a judge.
+
+    Only a bare role noun with an article ("a judge", "the spokeswoman"), not a
+    plural or a counted group ("two officers"), and only when exactly one person
+    holds a role ending in that noun."""
+    words = [t for t in subject if not t.is_punct]
+    if len(words) < 2 or words[0].lower_ not in _ARTICLES:
+        return None
+    root = subject.root
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or root.i != words[-1].i:
+        return None
+    if any(t.pos_ not in {"DET", "ADJ", "NOUN"} for t in words):
+        return None
+    noun = root.lower_
+    holder = role_holders(names.values()).get(noun)
+    if holder is None:
+        return None
+    name = holder.name
+    titled = f"{noun.capitalize()} {name}"  # "Judge Helen Okafor" where the text says so
+    return titled if titled in subject.doc.text else name
 
 
 def _full_name(text: str, names: dict[str, Entity]) -> str:
@@ -407,6 +512,35 @@ def _how(clauses: Sequence[Clause]) -> str | None:
             if tok.lower_ == "by" and tok.i + 1 < end and doc[tok.i + 1].tag_ == "VBG":
                 return _phrase_from(tok, end)
     return None
+
+
+def _mechanism(lead: Sequence[Span], what: str) -> str | None:
+    """How an incident happened, as the lead tells it with a verb of impact that the "what"
+    does not already use: "derailed and overturned", "rammed into the high outer wall"."""
+    said = {w.lower() for w in re.findall(r"\w+", what)}
+    for sent in lead:
+        for tok in sent:
+            if not _impact(tok):
+                continue
+            if tok.lower_ in said or (tok.dep_ == "conj" and _impact(tok.head)):
+                continue
+            last = tok
+            for conj in (c for c in tok.children if c.dep_ == "conj" and _impact(c)):
+                last = conj  # "derailed and overturned", not "crashed ... and killed"
+            end = last.i + 1
+            doc = tok.doc
+            if end < sent.end and doc[end].lower_ in _PATH_PREPS:
+                objects = [c for c in doc[end].children if c.dep_ == "pobj"]
+                if objects:
+                    end = objects[0].i + 1  # "rammed into the high outer wall"
+            return _clip(doc[tok.i : end])
+    return None
+
+
+def _impact(tok: Token) -> bool:
+    """A verb of impact that narrates ("rammed", "overturns"), not a side act ("burning a car")."""
+    finite = tok.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+    return tok.pos_ == "VERB" and finite and tok.lemma_.lower() in _IMPACT_VERBS
 
 
 def _clause_end(clause: Clause) -> int:

@@ -1,11 +1,14 @@
 """When and where the main event happened, as phrases from the text.
 
 ``when``: the event's own day or clock time, else the first day or clock time
-in the headline and lead, else the first one in the article that falls in
-the week before publication ("6.10am on Wednesday" deep in a crash report).
-``where``: a locative phrase of the headline, the dateline, a place in the
-lead, the event's place, or the place that names the event ("Croydon tram
-crash").
+in the headline and lead, else the first one further down that is tied to the
+story: in the clause of the incident the story leads with ("the accident
+happened at 6.10am on Wednesday" deep in a crash report) or in a clause whose
+subject is the main event's doer. A time tied to neither dates something else.
+``where``: a locative phrase of the headline (made specific by the lead), the
+dateline, the place that names the event ("Croydon tram crash"), a named
+venue (with the city the lead gives), a place in the lead, or the place in the
+clause of the story's incident further down.
 """
 
 from __future__ import annotations
@@ -17,11 +20,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_types import noun_type
+from newsgraph.extract.event_types import EVENT_TYPES, noun_type
 from newsgraph.records import Entity, Event, TimeExpr
 
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
 _POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
+# what happened to people: attacks, killings, crashes, fires, storms (not the rescue after them);
+# a story that reports one dates and places itself by it
+INCIDENT_TYPES = frozenset(
+    row.name for row in EVENT_TYPES if row.genre in {"violence", "disaster"}
+) - {"rescue"}
+_MAX_PROSE = 80  # tokens: a longer "sentence" is page furniture run together
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
 _WEEK = 7  # days: how far before publication a news event's "when" usually lies
 # words in front of a time that the time expression leaves out: "late Thursday", "around 6am"
 _TIME_MODIFIERS = frozenset({"late", "early", "around", "about", "approximately", "almost", "just"})
@@ -51,20 +61,27 @@ _MAX_PLACE_WORDS = 8
 _NAMING_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "PRODUCT", ""})  # NER often misses "Croydon"
 _PLACE_NOUNS = frozenset(
     """city town village province region county state district capital suburb area hub
-    consulate embassy neighbourhood neighborhood island port""".split()
+    consulate embassy neighbourhood neighborhood island port station stop terminal airport
+    junction bridge tunnel underpass road street square""".split()
 )
 
 
 def when_of(
     event: Event, times: Sequence[TimeExpr], doc: Doc, near_top: Callable[[int], bool],
-    published: str | None,
+    published: str | None, doers: Sequence[tuple[int, int]] = (), events: Sequence[Event] = (),
 ) -> dict[str, Any] | None:  # fmt: skip
     """``{"text", "value"}`` of the main event's time, or None when the text dates no day.
 
     Candidates are days and clock times in the week before ``published``; the
     event's own time wins, then one in a sentence that mentions the event
     ("After Thursday's ... meeting"), then the first in the headline and lead,
-    then the first in the article.
+    then the first one further down that is anchored to the story: in a clause
+    whose subject is the main event's doer (``doers``: the character spans of
+    its name mentions; "Mrs Clinton told the donors ... on Saturday") or in the
+    clause of an incident in a story that leads with one ("the accident happened
+    at 6.10am on Wednesday"). A time deep in the body that is tied to neither
+    ("Comey told politicians on the Sunday before the election") dates
+    something else: then the article gives no time.
     """
     every = [t for t in times if t.value and _POINT.match(t.value) and not _in_name(t, doc)]
     points = every
@@ -80,16 +97,80 @@ def when_of(
     dated = [t for t in points if _DATED.search(t.text)]
     occasions = [t for t in points if not _DATED.search(t.text)]
     sentences = _mention_sentences(event, doc)
+    incidents = _incident_clauses(events, doc, near_top)
     for group in (dated, occasions):
         told = [t for t in group if any(s <= t.span[0] < e for s, e in sentences)]
         top = [t for t in group if near_top(t.span[0])]
         both = [t for t in told if near_top(t.span[0])]
-        for found in (both, top, told, group):
+        anchored = [
+            t for t in group if _in_clause_of(t, incidents, doc) or _doer_clause(t, doers, doc)
+        ]
+        for found in (both, top, told, anchored):
             if found:
                 return _answer(found[0], points, doc)
     # a publication date that does not fit the text: the first full date, year and all
     full = [t for t in every if re.search(r"\b\d{4}\b", t.text) and _DATED.search(t.text)]
     return _answer(full[0], every, doc) if full and published else None
+
+
+def _incident_clauses(
+    events: Sequence[Event], doc: Doc, near_top: Callable[[int], bool]
+) -> set[int]:
+    """The clause heads (token indices) of incidents (an attack, a killing, a crash, a fire)
+    in a story that leads with one ("the accident happened ...": "happened"; "people were
+    injured": "injured"); none when the headline and lead tell no incident, where one further
+    down is background ("one person was shot in Portland")."""
+    incidents = [e for e in events if e.type in INCIDENT_TYPES and e.modality == "actual"]
+    if not any(near_top(s) for e in incidents for s, _ in e.mentions or (e.span,)):
+        return set()
+    heads: set[int] = set()
+    for event in incidents:
+        for start, end in event.mentions or (event.span,):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            verb = span.root
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            heads.add(verb.i)
+    return heads
+
+
+def _in_clause_of(expr: TimeExpr, heads: set[int], doc: Doc) -> bool:
+    """The time modifies one of the clause ``heads``, or a clause right below one ("were
+    injured when the vehicle left the track ... on Wednesday")."""
+    span = doc.char_span(*expr.span, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _modifies(span.root, heads)
+
+
+def _modifies(tok: Token, heads: set[int]) -> bool:
+    if len(tok.sent) > _MAX_PROSE:
+        return False  # a run of picture captions that the parser took for one sentence
+    verbs = [a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return False
+    own = verbs[0]
+    # one clause up only through subordination, not along "and"-joined clauses
+    above = verbs[1] if len(verbs) > 1 and own.dep_ in _SUBORDINATE else None
+    return own.i in heads or (above is not None and above.i in heads)
+
+
+def _doer_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> bool:
+    """The time sits in a clause whose subject is one of ``doers``' mentions."""
+    span = doc.char_span(*expr.span, alignment_mode="expand")
+    if span is None or not len(span) or not doers:
+        return False
+    heads = {t.i for t in span.root.ancestors}
+    for start, end in doers:
+        mention = doc.char_span(start, end, alignment_mode="expand")
+        if mention is None or not len(mention) or mention.sent != span.sent:
+            continue
+        root = mention.root
+        while root.dep_ in {"compound", "appos"} and root.head.i != root.i:
+            root = root.head  # "Red Bull boss Christian Horner", "Horner, the team principal"
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i in heads:
+            return True
+    return False
 
 
 def _mention_sentences(event: Event, doc: Doc) -> list[tuple[int, int]]:
@@ -167,12 +248,17 @@ def where_of(
     headline: Sequence[Span],
     lead: Sequence[Span],
     dateline: str | None,
+    events: Sequence[Event] = (),
+    doc: Doc | None = None,
+    near_top: Callable[[int], bool] | None = None,
 ) -> str | None:
-    """The main event's place as a phrase of the text, or None."""
+    """The main event's place as a phrase of the text, or None: a place in the headline, the
+    dateline, a place that names the event, one in the lead, else the place of the incident
+    the story leads with where the text tells it further down."""
     for sent in headline:
         phrase = _locative(sent, strict=True)
         if phrase is not None:
-            return _specific(phrase, lead)
+            return _specific(phrase, lead, _located_noun(sent))
     if dateline:
         return dateline
     for sent in headline:
@@ -182,18 +268,39 @@ def where_of(
     for sent in headline:
         phrase = _locative(sent, strict=False)
         if phrase is not None:
-            return phrase
+            return _with_city(phrase, lead)
     for sent in lead:
         phrase = _locative(sent, strict=True)
         if phrase is not None:
             return _specific(phrase, lead)
+    if doc is None or near_top is None:
+        return None
+    return _incident_place(events, doc, near_top)
+
+
+def _incident_place(
+    events: Sequence[Event], doc: Doc, near_top: Callable[[int], bool]
+) -> str | None:
+    """The place in the clause that tells the story's incident further down: "More than 50
+    people were injured when the vehicle left the track ... in Croydon on Wednesday"."""
+    heads = _incident_clauses(events, doc, near_top)
+    for head in sorted(heads):
+        for tok in doc[head].sent:
+            if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep" or not _modifies(tok, heads):
+                continue
+            phrase = _locative(doc[tok.i : tok.i + 1 + _MAX_PLACE_WORDS], strict=True)
+            if phrase is not None:
+                return phrase
     return None
 
 
-def _specific(phrase: str, lead: Sequence[Span]) -> str:
+def _specific(phrase: str, lead: Sequence[Span], located: str | None = None) -> str:
     """A city the lead puts in the answer's country or region: "Afghanistan" -> "Mazar-i-Sharif"
-    from "in the city of Mazar-i-Sharif in northern Afghanistan"."""
+    from "in the city of Mazar-i-Sharif in northern Afghanistan", or from "the consulate in
+    Mazar-i-Sharif" when the headline said "consulate in Afghanistan" (``located``: the noun
+    the headline's place was attached to)."""
     last = phrase.split(" in ")[-1]
+    said = any(w in _PLACE_NOUNS for w in phrase.lower().split())
     for sent in lead:
         for ent in sent.ents:
             if ent.label_ not in {"GPE", "LOC"} or ent.text in phrase:
@@ -201,9 +308,40 @@ def _specific(phrase: str, lead: Sequence[Span]) -> str:
             before = ent.doc[max(ent.start - 3, 0) : ent.start]
             after = ent.doc[ent.end : ent.end + 4].text
             city = any(t.lemma_.lower() in {"city", "town", "village"} for t in before)
-            if city or re.match(rf"^(?:,| in)(?: \w+)? {re.escape(last)}\b", after):
+            same = (
+                located is not None
+                and not said  # "northern Afghan city of Mazar-i-Sharif" says it already
+                and not (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS")
+                and len(before) >= 2
+                and before[-1].lower_ == "in"
+                and before[-2].lemma_.lower() == located
+            )
+            if city or same or re.match(rf"^(?:,| in)(?: \w+)? {re.escape(last)}\b", after):
                 return _hyphenated(ent).text
     return phrase
+
+
+def _with_city(venue: str, lead: Sequence[Span]) -> str:
+    """ "Interlagos" -> "Interlagos, Sao Paulo": a named venue with the city or country the
+    lead puts the story in ("keeps his hopes alive in Sao Paulo")."""
+    for sent in lead:
+        prep = _locative_prep(sent, strict=True)
+        if prep is None:
+            continue
+        obj = next(c for c in prep.children if c.dep_ == "pobj")
+        if obj.ent_type_ != "GPE":
+            return venue
+        city = doc_span_of_entity(obj).text
+        return venue if city in venue else f"{venue}, {city}"
+    return venue
+
+
+def _located_noun(sent: Span) -> str | None:
+    """ "German consulate in Afghanistan bombed" -> "consulate": what the place locates."""
+    prep = _locative_prep(sent, strict=True)
+    if prep is None or prep.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return prep.head.lemma_.lower()
 
 
 def _hyphenated(span: Span) -> Span:
@@ -218,6 +356,14 @@ def _locative(sent: Span, *, strict: bool) -> str | None:
     """The object of the first "in"/"at"/"outside" that names a place: "northern Afghan city
     of Mazar-i-Sharif", "Croydon, South London"; with ``strict`` False also a named
     venue or event ("at wet Brazilian Grand Prix")."""
+    prep = _locative_prep(sent, strict=strict)
+    if prep is None:
+        return None
+    phrase = _place_phrase(next(c for c in prep.children if c.dep_ == "pobj"))
+    return phrase.text if phrase is not None else None
+
+
+def _locative_prep(sent: Span, *, strict: bool) -> Token | None:
     for tok in sent:
         if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep":
             continue
@@ -234,7 +380,7 @@ def _locative(sent: Span, *, strict: bool) -> str | None:
         place = bool(labels & _PLACE_TYPES) or _FACILITY.search(phrase.text) is not None
         named = any(t.pos_ == "PROPN" for t in phrase) and not labels & {"PERSON", "DATE", "TIME"}
         if place or (not strict and named):
-            return phrase.text
+            return tok
     return None
 
 
