@@ -228,3 +228,11 @@ def test_quantified_participant_keeps_its_of_phrase(analyse: Callable[..., Analy
     texts = {p.text for p in lawsuit.participants if p.role == "defendant"}
     assert "two of his former business partners" in texts
     assert "two" not in texts
+
+
+def test_overturn_is_a_ruling_only_with_a_legal_object(analyse: Callable[..., Analysed]) -> None:
+    ruling = analyse("The appeals court overturned his conviction on Monday.")
+    assert [e.trigger for e in ruling.of_type("ruling")] == ["overturned"]
+    crash = analyse("The bus overturned on the motorway near Leeds on Monday.")
+    assert [e.trigger for e in crash.of_type("accident")] == ["overturned"]
+    assert crash.of_type("ruling") == []

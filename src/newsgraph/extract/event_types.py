@@ -141,6 +141,20 @@ OBJECT_SENSITIVE: dict[str, frozenset[str]] = {
     "blow": frozenset({"up"}),  # "blew up the bridge"
 }
 
+# Verbs of two rows, told apart by the object: "overturned the conviction" is a
+# ruling, "the truck overturned" (no legal object) an accident.
+# value: (objects that select the first type, first type, otherwise).
+TWO_SENSE_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
+    "overturn": (
+        frozenset(
+            """ruling verdict decision conviction sentence judgment judgement ban law order
+            result election acquittal injunction policy rule precedent""".split()
+        ),
+        "ruling",
+        "accident",
+    ),
+}
+
 # Objects that rule a type out: "an action film being shot" is filming, not a shooting.
 EXCLUDING_OBJECTS: dict[str, frozenset[str]] = {
     "shoot": frozenset(

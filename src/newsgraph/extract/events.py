@@ -22,6 +22,7 @@ from newsgraph.extract.event_types import (
     OBJECT_SENSITIVE,
     OTHER,
     PERSON_OBJECT_VERBS,
+    TWO_SENSE_VERBS,
     TYPES,
     noun_type,
     verb_type,
@@ -276,6 +277,9 @@ def _verb_sense(tok: Token, lemma: str) -> str:
         objects.append(tok.head)  # "an action film being shot": the noun is the object
     if any(c.lemma_.lower() in EXCLUDING_OBJECTS.get(lemma, ()) for c in objects):
         return OTHER
+    if lemma in TWO_SENSE_VERBS:
+        selecting, first, otherwise = TWO_SENSE_VERBS[lemma]
+        return first if any(c.lemma_.lower() in selecting for c in objects) else otherwise
     if lemma in OBJECT_SENSITIVE:
         wanted = OBJECT_SENSITIVE[lemma]
         if not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in objects):
