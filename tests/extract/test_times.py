@@ -30,6 +30,15 @@ def test_full_date_day_month_year_is_a_date():
     assert one("It happened on 3 March 2023.") == ("3 March 2023", "DATE", "2023-03-03")
 
 
+def test_full_date_with_a_space_before_the_comma_keeps_its_year():
+    # tokenised text ("February 24 , 1955") must not turn into a February of the DCT's year
+    assert one("Jobs was born on February 24 , 1955.", "2011-10-06") == (
+        "February 24 , 1955",
+        "DATE",
+        "1955-02-24",
+    )
+
+
 def test_iso_date_is_a_date():
     assert one("Filed 2023-03-03.") == ("2023-03-03", "DATE", "2023-03-03")
 

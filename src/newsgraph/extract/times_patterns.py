@@ -67,11 +67,12 @@ KIND_PATTERNS: dict[str, str] = {
         (?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time)\b)?
         (?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|today|yesterday|tomorrow)
           | (?P<month>{MONTH})\s+(?P<mday>[12]\d|3[01]|0?[1-9])(?!\d)))?""",
-    # "March 3, 2023", "Mar. 3", "Saturday, April 25", "March eighth", "3 March 2023"
+    # "March 3, 2023", "Mar. 3", "Saturday, April 25", "March eighth", "3 March 2023",
+    # "March 3 , 2023" (tokenised text puts a space before the comma)
     "monthday": rf"""(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?
-        (?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR})(?!\d))?
+        (?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:(?:\s?,\s*|\s+)(?P<year>{YEAR})(?!\d))?
       | (?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH})
-        (?:,?\s+(?P<year2>{YEAR})(?!\d))?""",
+        (?:(?:\s?,\s*|\s+)(?P<year2>{YEAR})(?!\d))?""",
     # "June 2024", "mid-1996"? no: "late September 1998", "June last year"
     "monthyear": rf"""(?:(?P<edge>{EDGE})[\s-]+)?(?P<month>{MONTH}),?\s+(?:of\s+)?
         (?:(?P<year>{YEAR})(?!\d)|(?P<spelled>{SPELLED_YEAR})|(?P<yrel>last|this|next)\s+year)""",
