@@ -97,3 +97,65 @@ def test_role_noun_before_the_name_stays_unlinked(digest_text: Callable[[str], D
     texts = _mention_texts(d, "Helen Okafor")
     assert "The judge" not in texts
     assert texts[-1] == "the judge"
+
+
+def test_the_next_president_is_not_the_president(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "President Barack Obama met the press on Thursday. Protesters marched to the tower "
+        "where the next president has been planning his inauguration."
+    )
+    assert "the next president" not in _mention_texts(d, "Barack Obama")
+
+
+def test_an_object_pronoun_is_not_its_own_subject(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "Max Verstappen could have crashed into Kimi Raikkonen but swerved to avoid him."
+    )
+    assert _mention_texts(d, "Max Verstappen") == ["Max Verstappen"]
+    assert _mention_texts(d, "Kimi Raikkonen") == ["Kimi Raikkonen", "him"]
+    d = digest_text("Dana Whitfield met Mark Ellison on Monday and thanked him.")
+    assert _mention_texts(d, "Mark Ellison") == ["Mark Ellison", "him"]
+
+
+def test_a_reflexive_leans_on_the_name_before_it(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text(
+        "Jennifer Palmieri spoke first. Neither she nor Hillary Clinton herself addressed it."
+    )
+    assert _mention_texts(d, "Hillary Clinton") == ["Hillary Clinton", "herself"]
+    d = digest_text("Rafael Ortiz said he had checked the new position himself.")
+    assert _mention_texts(d, "Rafael Ortiz") == ["Rafael Ortiz", "he", "himself"]
+
+
+def test_an_unnamed_person_in_between_blocks_the_name(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text(
+        "Liam Lehane described the injuries. The driver was not yet named, and it is unclear "
+        "why he was arrested."
+    )
+    assert _mention_texts(d, "Liam Lehane") == ["Liam Lehane"]
+
+
+def test_a_possessive_takes_its_clause_subject_or_the_name_beside_it(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text(
+        "Barack Obama met Donald Trump. After his meeting with Trump, Obama welcomed a visitor."
+    )
+    assert _mention_texts(d, "Barack Obama") == ["Barack Obama", "his", "Obama"]
+    d = digest_text(
+        "Paul Dorsey spoke on Monday. Dana Whitfield plans to sue Mr. Ellison and two of his "
+        "former business partners."
+    )
+    ellison = [e for e in d.entities if "Ellison" in e.name]
+    assert [d.article.text[s:e] for s, e in ellison[0].mentions] == ["Ellison", "his"]
+
+
+def test_a_role_noun_with_other_words_is_someone_else(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text(
+        "A Taliban spokesman, Zabihullah Mujahid, claimed the attack. The Nato spokesman said "
+        "one car had been driven into the wall."
+    )
+    assert "The Nato spokesman" not in _mention_texts(d, "Zabihullah Mujahid")

@@ -22,16 +22,29 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsgraph.extract.lexicon import PERSON_PRONOUNS
+from newsgraph.extract.events_args import subject_of
+from newsgraph.extract.lexicon import PERSON_PRONOUNS, ROLE_NOUNS
 from newsgraph.extract.quote_marks import find_quotations
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.records import Entity, Quote
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _THIRD_SINGULAR = frozenset(p for p, (_g, number) in PERSON_PRONOUNS.items() if number == "sg")
+_REFLEXIVE = frozenset({"himself", "herself"})
+_NEAR_TOKENS = 6  # how far back a possessive takes the nearest name: "Ellison and two of his"
+_NOT_PEOPLE = frozenset({"it", "there", "this", "that", "what", "which"})
+# nouns for a person that block a pronoun from reaching further back to a name
+_PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    "man woman boy girl teenager passenger person child resident pupil motorist".split()
+)
+_OBJECT_FORMS = frozenset({"him", "her"})
 _QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
+# modifiers that point a role noun at another holder: "the next president", "the new coach"
+_OTHER_HOLDER = frozenset(
+    "next new former previous future incoming outgoing late then last first other".split()
+)
 # left dependents that belong to a role noun's mention: "the", "state", "former"
 _NP_LEFT = frozenset({"det", "amod", "compound", "nmod"})
 
@@ -67,6 +80,7 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
     for sent in doc.sents:
         sent_bounds[sent.start : sent.end] = [(sent.start, sent.end)] * len(sent)
     resolver = SpeakerResolver(doc, entities, sent_bounds, quoted)
+    named = _token_names(doc, entities)
     for tok in doc:
         lower = tok.lower_
         if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in _FIRST_PERSON):
@@ -79,10 +93,151 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
             continue
         if inside is not None:
             continue  # "I watched him shake hands": who "him" is, the quote does not say
-        found = resolver.resolve(tok, doc[tok.i : tok.i + 1], None)
+        if lower in _REFLEXIVE:
+            found = _reflexive_antecedent(tok, named, resolved)
+        elif _unnamed_subject_between(tok, named, resolved):
+            continue  # "the child's uncle told a reporter that he": not a named person
+        elif (owner := _clause_owner(tok, named, resolved, resolver)) is not None:
+            found = owner  # "Obama, for his part, said", "After his meeting, Obama ..."
+        elif (near := _name_just_before(tok, named, resolver, persons)) is not None:
+            found = near  # "against Mr. Ellison and two of his former business partners"
+        else:
+            found = resolver.resolve(tok, doc[tok.i : tok.i + 1], None)
+            excluded = _own_subject(tok, named, resolved)
+            if found is not None and excluded == found:
+                # "Whitfield met Ellison and thanked him": not the subject, the nearest other
+                found = _nearest_other(resolver, tok, excluded, persons)
         if found in persons:
             resolved[tok.i] = found
     return resolved
+
+
+def _controlled(verb: Token) -> bool:
+    return verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.lefts)
+
+
+def _unnamed_subject_between(
+    tok: Token, named: Mapping[int, str], resolved: Mapping[int, str]
+) -> bool:
+    """The nearest subject before ``tok`` (this sentence or the one before) is a person
+    noun that names no one: "The driver was not yet named, and it is unclear why he ..."."""
+    doc = tok.doc
+    first = tok.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    for i in range(tok.i - 1, first - 1, -1):
+        cand = doc[i]
+        if i in named and cand.ent_type_ == "PERSON":
+            return False  # a name stands nearer: "... against Ellison, ... accused him"
+        if cand.dep_ not in {"nsubj", "nsubjpass"} or cand.lower_ in _NOT_PEOPLE:
+            continue  # "it is unclear why he ...": "it" stands for no one
+        if cand.pos_ != "NOUN" or i in named or i in resolved:
+            return False
+        return cand.lemma_.lower() in _PERSON_NOUNS and cand.tag_ == "NN"
+    return False
+
+
+def _clause_owner(
+    tok: Token, named: Mapping[int, str], resolved: Mapping[int, str], resolver: SpeakerResolver
+) -> str | None:
+    """A possessive in a phrase of a clause whose subject is a named person: that person,
+    when gender allows ("Obama, for his part, said"; "After his meeting, Obama welcomed")."""
+    if tok.dep_ != "poss":
+        return None
+    node = tok.head
+    for _ in range(4):  # up through "his meeting with Trump" -> "After" -> the verb
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            break
+        if node.dep_ not in {"pobj", "prep", "npadvmod"}:
+            return None  # the possessed noun is a subject or object: "his car slid"
+        node = node.head
+    if node.pos_ not in {"VERB", "AUX"}:
+        return None
+    owner = _subject_entity(node, named, resolved)
+    if owner is None:
+        return None
+    known = resolver.gender(owner)
+    return owner if known is None or known == PERSON_PRONOUNS[tok.lower_][0] else None
+
+
+def _name_just_before(
+    tok: Token, named: Mapping[int, str], resolver: SpeakerResolver, persons: set[str]
+) -> str | None:
+    """For a possessive, a person named a few words before it in its sentence, when gender
+    allows."""
+    if tok.dep_ != "poss":
+        return None
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - _NEAR_TOKENS) - 1, -1):
+        ent_id = named.get(i)
+        if ent_id in persons:
+            known = resolver.gender(ent_id)
+            return ent_id if known is None or known == PERSON_PRONOUNS[tok.lower_][0] else None
+    return None
+
+
+def _nearest_other(
+    resolver: SpeakerResolver, tok: Token, excluded: str, persons: set[str]
+) -> str | None:
+    """The nearest person named earlier in ``tok``'s sentence other than ``excluded``, when
+    gender allows."""
+    gender = PERSON_PRONOUNS[tok.lower_][0]
+    for _start, ent_id in resolver.mentions_before(tok.idx, tok.idx - tok.sent.start_char):
+        if ent_id == excluded or ent_id not in persons:
+            continue
+        known = resolver.gender(ent_id)
+        return ent_id if known is None or known == gender else None
+    return None
+
+
+def _token_names(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
+    """Token index -> entity id for the tokens of the entities' name mentions."""
+    named: dict[int, str] = {}
+    for ent in entities:
+        for start, end in ent.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    named[tok.i] = ent.id
+    return named
+
+
+def _subject_entity(
+    verb: Token, named: Mapping[int, str], resolved: Mapping[int, str]
+) -> str | None:
+    subject = subject_of(verb)
+    # "swerved to avoid him", "lit into Trump, mocking him": a to-clause or a participle
+    # without a subject of its own takes the subject of the verb it serves
+    while subject is None and verb.dep_ == "advcl" and _controlled(verb):
+        verb = verb.head
+        subject = subject_of(verb)
+    if subject is None:
+        return None
+    return named.get(subject.i) or resolved.get(subject.i)
+
+
+def _own_subject(tok: Token, named: Mapping[int, str], resolved: Mapping[int, str]) -> str | None:
+    """The entity that is the subject of the verb whose object ``tok`` is.
+
+    An object pronoun never means its own clause's subject (that would be "himself").
+    """
+    if tok.lower_ not in _OBJECT_FORMS or tok.dep_ not in {"dobj", "dative"}:
+        return None
+    return _subject_entity(tok.head, named, resolved)
+
+
+def _reflexive_antecedent(
+    tok: Token, named: Mapping[int, str], resolved: Mapping[int, str]
+) -> str | None:
+    """ "Clinton herself" -> Clinton; "Ortiz checked it himself" -> Ortiz: the name it
+    leans on, else its clause's subject."""
+    if tok.i > 0 and tok.i - 1 in named:
+        return named[tok.i - 1]  # the parser may hang "herself" on "she" in "she nor Clinton"
+    if tok.head.i in named:
+        return named[tok.head.i]
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return _subject_entity(verb, named, resolved)
 
 
 def with_reference_mentions(
@@ -131,7 +286,8 @@ def role_holders(entities: Iterable[Entity]) -> dict[str, Entity]:
 
 def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
     """ "the spokeswoman" -> the one person whose role ends in "spokeswoman", named before."""
-    unique = {noun: ent.id for noun, ent in role_holders(entities).items() if ent.mentions}
+    holders = role_holders(entities)
+    unique = {noun: ent.id for noun, ent in holders.items() if ent.mentions}
     if not unique:
         return {}
     first = {e.id: e.mentions[0][0] for e in entities if e.mentions}
@@ -147,8 +303,28 @@ def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
             continue  # "the spokeswoman, Carla Mendes": the name is the mention
         if tok.ent_type_ or tok.idx in named:
             continue  # part of a name: "the Senate", "Attorney General Paul Dorsey"
+        if any(c.dep_ == "amod" and c.lower_ in _OTHER_HOLDER for c in tok.children):
+            continue  # "the next president" is not the president the article names
+        if not _modifiers_fit(tok, holders[tok.lower_]):
+            continue  # "the Nato spokesman" is not the Taliban's spokesman
         found[tok.i] = ent_id
     return found
+
+
+def _modifiers_fit(noun: Token, holder: Entity) -> bool:
+    """Every word in front of the role noun is in the holder's role: "the attorney general"
+    fits "Ohio Attorney General", "the German foreign ministry spokesman" no bare "spokesman"."""
+    words = {
+        w for role in holder.roles if role.lower().split()[-1:] == [noun.lower_]
+        for w in role.lower().split()
+    }  # fmt: skip
+    return not any(
+        t.lower_ not in words
+        for child in noun.lefts
+        if child.dep_ in _NP_LEFT - {"det"}
+        for t in child.subtree
+        if not t.is_punct
+    )
 
 
 def _quote_speakers(
