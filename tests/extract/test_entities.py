@@ -118,3 +118,22 @@ def test_entities_no_place_named_after_a_person(digest_file: DigestFile) -> None
         for ent in d.entities:
             if ent.type in {"GPE", "LOC", "FAC", "ORG"}:
                 assert ent.name not in person_words, (name, ent)
+
+
+def test_entities_scraped_page_furniture_is_not_part_of_a_name(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text(
+        "9 Ben Zobrist won the award. Ben Morgan 8/8 Witnesses said the tram was fast. "
+        "Jean-Luc Picard and J. R. Smith met on Monday."
+    )
+    people = {e.name for e in d.entities if e.type == "PERSON"}
+    assert {"Ben Zobrist", "Ben Morgan", "Jean-Luc Picard", "J. R. Smith"} <= people
+    assert not [n for n in people if any(c.isdigit() or c == "/" for c in n)]
+
+
+def test_entities_platforms_are_not_people(digest_text: Callable[[str], Digest]) -> None:
+    d = digest_text("Gaga posted on Twitter that Brexit was a mistake. Twitter said nothing.")
+    types = {e.name: e.type for e in d.entities}
+    assert types.get("Twitter") == "ORG"
+    assert types.get("Brexit") == "EVENT"

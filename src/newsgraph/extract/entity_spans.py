@@ -21,6 +21,7 @@ from newsgraph.extract.lexicon import (
     DEMONYMS,
     HONORIFICS,
     LOCATIVE_PREPS,
+    NOT_PERSON_LABELS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
@@ -84,6 +85,7 @@ _HEADLINE_SMALL = frozenset(
 )
 _DATELINE_DATE = re.compile(r"^\d")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[-'’.])*")
 
 
 def refine_ents(doc: Doc) -> list[Span]:
@@ -105,6 +107,9 @@ def refine_ents(doc: Doc) -> list[Span]:
             continue
         if headline[trimmed.start] and not _is_dateline(trimmed):
             continue  # re-found below if the body names it too
+        relabel = NOT_PERSON_LABELS.get(trimmed.text.lower())
+        if trimmed.label_ == "PERSON" and relabel:
+            trimmed = Span(doc, trimmed.start, trimmed.end, label=relabel)  # "Twitter"
         spans.append(trimmed)
     spans.extend(_datelines(doc))
     spans.extend(_unnamed_people(doc, headline))
@@ -133,6 +138,15 @@ def _trim(ent: Span) -> Span | None:
     ):
         end -= 1
     if ent.label_ == "PERSON":
+        # scraped pages: "9 Ben Zobrist", "Ben Morgan 8/8 Witnesses", "pic.twitter.com/x"
+        while start < end and not _name_like(doc[start]):
+            start += 1
+        for i in range(start, end):
+            if not _name_like(doc[i]):
+                end = i
+                break
+        if end - start == 1 and not doc[start].text[:1].isupper():
+            return None  # "mindthegap": a hashtag or handle, not a name
         while end - start > 1 and _is_title_token(doc[start]):
             start += 1
         if all(_is_title_token(t) or t.text == "." for t in doc[start:end]):
@@ -142,6 +156,15 @@ def _trim(ent: Span) -> Span | None:
     if start == ent.start and end == ent.end:
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _name_like(tok: Token) -> bool:
+    """A token that can be part of a person's name: letters (with hyphens, apostrophes and
+    the full stop of an initial), not a digit, slash, bracket, "@" or web address."""
+    text = tok.text
+    if tok.is_punct and text not in {"'", "’"}:
+        return text in {".", "-"}  # "J. R. Smith", "Jean - Luc" as the tokenizer splits it
+    return _NAME_TOKEN.fullmatch(text) is not None
 
 
 def _person_by_context(span: Span) -> Span:

@@ -216,6 +216,17 @@ LOCATIVE_PREPS = frozenset({"in", "at", "from", "to", "near", "across", "outside
 
 # Countries and a few other sovereign or widely reported places: GPE wherever the
 # model left them unlabelled ("Scotland thrashed Belarus 5-1", "( Sweden )").
+# Names the small model often takes for people: web platforms and news-cycle words.
+NOT_PERSON_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        """twitter facebook instagram youtube whatsapp snapchat tiktok reddit linkedin weibo
+        wechat telegram google""".split(),
+        "ORG",
+    ),
+    "brexit": "EVENT",
+    "obamacare": "LAW",
+}
+
 COUNTRIES = frozenset(
     """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
     Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
