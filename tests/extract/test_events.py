@@ -236,3 +236,13 @@ def test_overturn_is_a_ruling_only_with_a_legal_object(analyse: Callable[..., An
     crash = analyse("The bus overturned on the motorway near Leeds on Monday.")
     assert [e.trigger for e in crash.of_type("accident")] == ["overturned"]
     assert crash.of_type("ruling") == []
+
+
+def test_same_type_in_two_places_is_two_events(analyse: Callable[..., Analysed]) -> None:
+    found = analyse(
+        "Donald Trump held a rally in Ohio on Monday. Hillary Clinton held a rally in Florida. "
+        "The rally in Ohio drew thousands."
+    )
+    rallies = [e for e in found.events if e.trigger == "rally"]
+    assert len(rallies) == 2
+    assert [len(e.mentions) for e in rallies] == [2, 1]  # "The rally in Ohio" joins the first

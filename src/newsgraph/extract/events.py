@@ -217,7 +217,8 @@ def _compatible(group: list[EventMention], mention: EventMention) -> bool:
     values = {m.time.value for m in group if m.time is not None}
     if mention.time is not None and values and mention.time.value not in values:
         return False
-    for role in ("agent", "patient"):
+    for role in ("agent", "patient", "place"):
+        # two rallies in two cities are two events, as are two arrests of two people
         theirs = {a.entity for m in group for a in m.arguments if a.role == role and a.entity}
         mine = {a.entity for a in mention.arguments if a.role == role and a.entity}
         if theirs and mine and not theirs & mine:
