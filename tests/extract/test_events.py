@@ -246,3 +246,10 @@ def test_same_type_in_two_places_is_two_events(analyse: Callable[..., Analysed])
     rallies = [e for e in found.events if e.trigger == "rally"]
     assert len(rallies) == 2
     assert [len(e.mentions) for e in rallies] == [2, 1]  # "The rally in Ohio" joins the first
+
+
+def test_add_with_a_plain_object_is_no_statement(analyse: Callable[..., Analysed]) -> None:
+    found = analyse("The contract adds two paid rest breaks per shift.")
+    assert found.of_type("statement") == []
+    said = analyse("He added that the deal was fair.")
+    assert [e.trigger for e in said.of_type("statement")] == ["added"]

@@ -165,6 +165,9 @@ EXCLUDING_OBJECTS: dict[str, frozenset[str]] = {
 # Verbs typed only with a person as object (or passive subject): "fired the manager"
 # (not "fired shots"), "was tried for fraud" (not "tried to leave").
 PERSON_OBJECT_VERBS = frozenset({"fire", "try", "sack"})
+# Speech verbs that, with a plain object and no clause, mean something else:
+# "the contract adds two paid breaks", "a deal that added $9 million a year".
+OBJECT_NOT_SPEECH = frozenset({"add"})
 
 # Nouns that name an event but say nothing of its type: a later "the incident"
 # refers back to the latest violence or disaster event.

@@ -19,6 +19,7 @@ from newsgraph.extract.event_types import (
     ANAPHORIC_EVENT_NOUNS,
     EXCLUDING_OBJECTS,
     NON_EVENT_VERBS,
+    OBJECT_NOT_SPEECH,
     OBJECT_SENSITIVE,
     OTHER,
     PERSON_OBJECT_VERBS,
@@ -285,6 +286,9 @@ def _verb_sense(tok: Token, lemma: str) -> str:
         wanted = OBJECT_SENSITIVE[lemma]
         if not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in objects):
             return OTHER
+    deps = {c.dep_ for c in tok.children}
+    if lemma in OBJECT_NOT_SPEECH and "dobj" in deps and not deps & {"ccomp", "parataxis"}:
+        return OTHER
     person = any(c.ent_type_ == "PERSON" or c.pos_ == "PRON" for c in objects)
     if lemma in PERSON_OBJECT_VERBS and not person:
         return OTHER
