@@ -1,12 +1,23 @@
-"""Train the quote cue judge (``src/newsgraph/data/quote_cue_model.json``) on PolNeAR train.
+"""Train the quote model (``src/newsgraph/data/quote_cue_model.json``) on PolNeAR train.
 
-Every verb with a content-bearing complement, and every possessed noun with one
-("his support for Sanders"), is an example; it is positive when
-PolNeAR annotates it as (part of) an attribution cue. Logistic regression with
-AdaGrad, in pure Python; features too rare to matter are dropped before saving.
+Three parts, each trained on what the previous ones let through, in pure Python with
+AdaGrad (a few minutes on one core, deterministic: fixed seeds and orders):
+
+1. the cue judge: every verb with a content-bearing complement, and every possessed
+   noun with one ("his support for Sanders"), is an example; it is positive when
+   PolNeAR annotates it as (part of) an attribution cue. Logistic regression;
+   features too rare to matter are dropped before training.
+2. the end ranker (``quote_ends``): for each candidate whose content starts where a
+   gold content starts, a softmax over the span as found, cuts and extensions; the
+   target is the option ending where the gold content ends.
+3. the source ranker (``quote_source_options``): for each verb cue whose content
+   matches a gold content, a softmax over source phrases; right is any phrase that
+   overlaps the gold source (no source for an attribution without one).
 
 Usage: python bench/train_quote_cues.py [POLNEAR_DIR] [--cache FILE.spacy]
-(default: ../shared/datasets/polnear; ``--cache`` keeps the parsed train split)
+[--holdout N] [--out FILE] (default: ../shared/datasets/polnear; ``--cache`` keeps
+the parsed train split; ``--holdout 200`` leaves out the last 200 documents by id,
+which ``bench/eval_quotes.py --last 200 --model FILE`` then scores)
 """
 
 from __future__ import annotations
@@ -21,10 +32,17 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from newsgraph.config import Settings
-from newsgraph.evaluate.polnear import load_polnear
+from newsgraph.evaluate.polnear import gold_quotes, load_polnear
+from newsgraph.extract.quote_ends import RULES, end_options
 from newsgraph.extract.quote_marks import find_quotations
-from newsgraph.extract.quote_model import MODEL_FILE, cue_features
-from newsgraph.extract.quotes_rules import noun_frames, verb_frames
+from newsgraph.extract.quote_model import (
+    MODEL_FILE,
+    LogisticCueScorer,
+    cue_features,
+    relative_subject,
+)
+from newsgraph.extract.quote_source_options import source_options
+from newsgraph.extract.quotes_rules import find_candidates, noun_frames, verb_frames
 from newsgraph.extract.quotes_spans import DocIndex, choose_frame
 from newsgraph.nlp.pipeline import load_pipeline
 
@@ -38,6 +56,9 @@ L2 = 1e-5
 RATE = 0.2
 MIN_WEIGHT = 0.05
 MIN_COUNT = 3  # features seen fewer times are dropped before training
+START_SLACK = 8  # chars between a candidate's and a gold content's start ('that ...')
+END_SLACK = 2  # chars between an end option and the gold content's end
+SOURCE_COUNT = 3  # source features seen fewer times are left out
 
 
 def parsed(records: list[dict], cache: Path | None) -> list[Doc]:
@@ -91,6 +112,134 @@ def train(data: list[tuple[list[str], int]]) -> dict[str, float]:
     return weights
 
 
+def _gold_spans(record: dict) -> list[tuple[int, int]]:
+    """(start, end) of each gold content, the end before closing punctuation and space."""
+    text = record["text"]
+    out = []
+    for attr in record["attributions"]:
+        spans = (attr.get("content") or {}).get("spans") or []
+        if not spans:
+            continue
+        start, end = spans[0][0], spans[-1][1]
+        while end > start and text[end - 1] in " \n\t.,;:":
+            end -= 1
+        out.append((start, end))
+    return out
+
+
+def end_examples(
+    doc: Doc, record: dict, scorer: LogisticCueScorer
+) -> list[tuple[list[list[str]], set[int]]]:
+    """(features of each end option, the index of the option that ends where the gold content
+    of the same stretch ends) for every candidate whose gold end is among its options."""
+    golds = _gold_spans(record)
+    index = DocIndex(doc, find_quotations(doc.text))
+    out = []
+    for cand in find_candidates(doc, index, scorer):
+        if cand.quotation is not None or cand.rule not in RULES:
+            continue
+        best = max(
+            golds,
+            key=lambda g: min(g[1], cand.end) - max(g[0], cand.start),
+            default=None,
+        )
+        if best is None or min(best[1], cand.end) <= max(best[0], cand.start):
+            continue
+        if abs(best[0] - cand.start) > START_SLACK:
+            continue
+        cue = doc.char_span(cand.cue_start, cand.cue_end, alignment_mode="expand")
+        if cue is None or len(cue) == 0:
+            continue
+        tok = cue[0]
+        options = end_options(
+            doc, cand.start, cand.end, cand.rule, tok, index.sent_bounds[tok.i][1]
+        )
+        near = [(abs(end - best[1]), n) for n, (end, _) in enumerate(options)]
+        dist, target = min(near)
+        if dist <= END_SLACK:
+            out.append(([feats for _, feats in options], {target}))
+    return out
+
+
+def source_examples(
+    doc: Doc, record: dict, scorer: LogisticCueScorer
+) -> list[tuple[list[list[str]], set[int]]]:
+    """(features of each source option, the options that are right) for every verb cue
+    whose content matches a gold content: right when the phrase overlaps the gold source,
+    or, for a gold attribution without source, the option of no source."""
+    golds = gold_quotes(record)
+    index = DocIndex(doc, find_quotations(doc.text))
+    out = []
+    for cand in find_candidates(doc, index, scorer):
+        cue = doc.char_span(cand.cue_start, cand.cue_end, alignment_mode="expand")
+        if cue is None or len(cue) != 1 or cue[0].pos_ not in {"VERB", "AUX"}:
+            continue
+        if relative_subject(cue[0]):
+            continue  # the rules' answer is kept there
+        plen = max(1, cand.end - cand.start)
+        gold = None
+        for g in golds:
+            glen = max(1, sum(e - s for s, e in g.content))
+            ov = sum(max(0, min(cand.end, e) - max(cand.start, s)) for s, e in g.content)
+            if ov * 2 >= glen and ov * 2 >= plen:
+                gold = g
+                break
+        if gold is None:
+            continue
+        rule = (cand.source, cand.source_head)
+        options = source_options(doc, cue[0], rule, (cand.start, cand.end), index)
+        right = set()
+        for n, (source, _) in enumerate(options):
+            if source[0] is None:
+                if gold.source is None:
+                    right.add(n)
+            elif gold.source is not None:
+                span = doc[source[0][0] : source[0][1]]
+                if any(min(span.end_char, e) > max(span.start_char, s) for s, e in gold.source):
+                    right.add(n)
+        if right:
+            out.append(([feats for _, feats in options], right))
+    return out
+
+
+def train_ranker(
+    data: list[tuple[list[list[str]], set[int]]], min_count: int = 1
+) -> dict[str, float]:
+    """Softmax over each example's options (any right option will do), AdaGrad;
+    features seen fewer than ``min_count`` times are left out."""
+    counts: dict[str, int] = {}
+    for options, _ in data:
+        for feats in options:
+            for f in feats:
+                counts[f] = counts.get(f, 0) + 1
+    data = [
+        ([[f for f in feats if counts[f] >= min_count] for feats in options], right)
+        for options, right in data
+    ]
+    weights: dict[str, float] = {}
+    sq: dict[str, float] = {}
+    rng = random.Random(17)
+    for _ in range(EPOCHS):
+        rng.shuffle(data)
+        for options, right in data:
+            scores = [sum(weights.get(f, 0.0) for f in feats) for feats in options]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            good = sum(exps[n] for n in right)
+            grads: dict[str, float] = {}
+            for n, feats in enumerate(options):
+                g = exps[n] / total - (exps[n] / good if n in right else 0.0)
+                for f in feats:
+                    grads[f] = grads.get(f, 0.0) + g
+            for f, g in grads.items():
+                w = weights.get(f, 0.0)
+                grad = g + L2 * w
+                sq[f] = sq.get(f, 0.0) + grad * grad
+                weights[f] = w - RATE * grad / math.sqrt(sq[f] + 1e-8)
+    return weights
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
@@ -124,10 +273,36 @@ def main(argv: list[str]) -> int:
     data = [([f for f in feats if counts[f] >= MIN_COUNT], label) for feats, label in data]
     weights = train(data)
     kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
-    args.out.write_text(
-        json.dumps({"threshold": THRESHOLD, "weights": kept}, indent=0) + "\n", encoding="utf-8"
+    # the end ranker learns from the candidates the cue judge just trained lets through
+    scorer = LogisticCueScorer(kept, THRESHOLD)
+    ranked = [
+        ex
+        for doc, rec in zip(docs[:keep], records[:keep], strict=True)
+        for ex in end_examples(doc, rec, scorer)
+    ]
+    print(f"{len(ranked)} content spans to end", file=sys.stderr)
+    end_weights = train_ranker(ranked)
+    ends = {f: round(w, 3) for f, w in sorted(end_weights.items()) if abs(w) >= MIN_WEIGHT}
+    scorer = LogisticCueScorer(kept, THRESHOLD, ends)
+    chosen = [
+        ex
+        for doc, rec in zip(docs[:keep], records[:keep], strict=True)
+        for ex in source_examples(doc, rec, scorer)
+    ]
+    print(f"{len(chosen)} sources to choose", file=sys.stderr)
+    source_weights = train_ranker(chosen, SOURCE_COUNT)
+    sources = {f: round(w, 3) for f, w in sorted(source_weights.items()) if abs(w) >= MIN_WEIGHT}
+    model = {
+        "threshold": THRESHOLD,
+        "weights": kept,
+        "end_weights": ends,
+        "source_weights": sources,
+    }
+    args.out.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
+    print(
+        f"wrote {args.out} ({len(kept)} cue, {len(ends)} end, {len(sources)} source features)",
+        file=sys.stderr,
     )
-    print(f"wrote {args.out} ({len(kept)} features)", file=sys.stderr)
     return 0
 
 

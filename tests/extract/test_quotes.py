@@ -349,3 +349,79 @@ def test_quotes_court_dismissing_a_case_is_not_a_quote(
 ) -> None:
     d = digest_text("A judge dismissed the fraud case against Senator Mark Ellison on Friday.")
     assert d.quotes == ()
+
+
+def test_relative_pronoun_left_out_of_speaker_text() -> None:
+    quotes, _ = run(
+        "The case rested on the account of the bookkeeper, who told investigators that "
+        "Ellison personally approved the fund's marketing letters."
+    )
+    q = only(quotes, "personally approved")
+    assert q.speaker_text == "the bookkeeper"
+    # the span still reaches the pronoun, where PolNeAR marks such sources
+    assert q.speaker_span is not None
+
+
+def test_answering_questions_is_not_a_quote() -> None:
+    quotes, _ = run(
+        "Carla Mendes is the spokeswoman for the office and has answered questions "
+        "about the case since charges were filed."
+    )
+    assert not [q for q in quotes if "questions" in q.content]
+
+
+def test_time_adverbial_left_out_of_object_content() -> None:
+    quotes, ents = run("Carla Mendes defended the attorney general's decision on Friday afternoon.")
+    q = only(quotes, "decision")
+    assert q.content == "the attorney general's decision"
+    assert q.speaker == ents["Carla Mendes"].id
+
+
+def test_quoted_complement_in_relative_clause_has_its_own_speaker() -> None:
+    quotes, _ = run(
+        "Investors who lost money say they will sue him instead.\n"
+        "The attorney general will not appeal, a decision the investors' lawyer calls "
+        '"a gift to every con artist in the state."'
+    )
+    q = only(quotes, "a gift to every con artist")
+    assert q.speaker_text == "the investors' lawyer"
+    assert q.cue == "calls"
+
+
+@pytest.mark.model
+def test_quotes_dek_speaker_is_the_investors_lawyer(
+    digest_file: Callable[..., Digest],
+) -> None:
+    d = digest_file("ellison-case.txt", "2024-11-02")
+    ids = {e.name: e.id for e in d.entities}
+    dek = next(q for q in d.quotes if q.span[0] < 500 and "con artist" in q.content)
+    assert dek.speaker_text == "the investors' lawyer"
+    # 'Dana Whitfield, a civil rights lawyer, represents more than 40 of them' (the
+    # investors, named the sentence before): the lawyer next to the investors
+    assert dek.speaker == ids["Dana Whitfield"]
+    assert not [q for q in d.quotes if q.content.startswith("questions about")]
+    accused = next(q for q in d.quotes if "steering retirees" in q.content)
+    assert accused.speaker_text == "a two-year prosecution"
+    assert accused.speaker != ids["Mark Ellison"]
+    assert all(not (q.speaker_text or "").endswith((" who", " that")) for q in d.quotes)
+
+
+def test_that_clause_hung_on_the_prepositional_object_is_content() -> None:
+    quotes, ents = run(
+        "Cole's sister, Renee Cole, said in a post on social media that Jasmine was awake "
+        'and "already asking when she can drive again."'
+    )
+    q = only(quotes, "Jasmine was awake")
+    # the quoted words belong to the same report, not to a cue of their own
+    assert q.content.endswith('"already asking when she can drive again."')
+    assert q.speaker == ents["Renee Cole"].id
+
+
+def test_relative_clause_source_is_not_reranked_to_a_named_person() -> None:
+    quotes, ents = run(
+        "A judge dismissed the fraud case against Senator Mark Ellison, ending a two-year "
+        "prosecution that accused him of steering retirees into a fund that collapsed."
+    )
+    q = only(quotes, "steering retirees")
+    assert q.speaker_text == "a two-year prosecution"
+    assert q.speaker != ents["Mark Ellison"].id

@@ -1,24 +1,35 @@
-"""A small learned cue judge: logistic regression over parse features of a verb.
+"""The learned parts of quote extraction: a cue judge and two rankers.
 
 PolNeAR annotates attributions far beyond verbs of saying ("touted her record",
 "polls show", "called for a probe"); the lexicon alone cannot say which uses of a
-lemma report content. The weights in ``data/quote_cue_model.json`` were trained on
-PolNeAR's train split by ``bench/train_quote_cues.py``; rebuild them with that script.
+lemma report content. The cue judge is a logistic regression over parse features of
+a verb (or a possessed noun) in its content frame. Two linear rankers then choose,
+among options the rules list, where the content ends (``quote_ends``) and which
+phrase is the source of a verb cue (``quote_source_options``). The weights in
+``data/quote_cue_model.json`` were trained on PolNeAR's train split by
+``bench/train_quote_cues.py``; rebuild them with that script.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_cues import CUE_VERBS
-from newsgraph.extract.quotes_spans import Frames
+from newsgraph.extract.quote_ends import RULES, end_options
+from newsgraph.extract.quote_source_options import source_options
+from newsgraph.extract.quote_sources import subject_source
+from newsgraph.extract.quotes_spans import DocIndex, Frames
 
 MODEL_FILE = "quote_cue_model.json"
+# another weights file, for development: a model trained without held-out documents
+MODEL_ENV = "NEWSGRAPH_QUOTE_CUE_MODEL"
 
 
 def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
@@ -38,6 +49,7 @@ def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
         f"lexf={cue is not None and need in cue.frames}",
         f"fs={'+'.join(frames.names())}",
     ]
+    feats += _content_features(verb, frames, frame)
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
     if subj is None:
         feats.append("subj=none")
@@ -58,12 +70,78 @@ def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
     return feats
 
 
-class LogisticCueScorer:
-    """``is_cue`` is True when the model's probability reaches ``threshold``."""
+_QUOTE_CHARS = frozenset('"“”')
+_OPENERS = frozenset({"ADP", "SCONJ", "PRON", "DET", "PART", "ADV", "AUX"})
 
-    def __init__(self, weights: dict[str, float], threshold: float) -> None:
+
+def _content_range(verb: Token, frames: Frames, frame: str) -> tuple[int, int] | None:
+    """First and last token of the content of ``frame``."""
+    if frame == "object" and frames.obj is not None:
+        span = verb.doc.char_span(*frames.obj, alignment_mode="expand")
+        return (span.start, span.end - 1) if span is not None and len(span) else None
+    if frame == "clause" and frames.clause is not None:
+        return frames.clause.left_edge.i, frames.clause.right_edge.i
+    if frame == "inf" and frames.infinitive is not None:
+        return frames.infinitive.left_edge.i, frames.infinitive.right_edge.i
+    return None
+
+
+def _content_features(verb: Token, frames: Frames, frame: str) -> list[str]:
+    """Whether the content is quoted, its size and first word, and who the source is
+    (through the parse, as the rules find it)."""
+    found = _content_range(verb, frames, frame)
+    if found is None:
+        return []
+    doc = verb.doc
+    first, last = found
+    feats = []
+    if _quoted(doc, first, last):
+        # 'the lawyer calls "a gift to every con artist"': quoted words make it a quote
+        feats += [f"q={frame}", f"lq={verb.lemma_.lower()}"]
+    size = last - first + 1
+    bucket = next((str(n) for n in (1, 2, 4, 8, 16, 32) if size <= n), "more")
+    word = doc[first]
+    opener = word.lower_ if word.pos_ in _OPENERS else word.pos_
+    feats += [f"n={frame}|{bucket}", f"cw={opener}", f"fcw={frame}|{opener}"]
+    if verb.pos_ in {"VERB", "AUX"}:
+        _, head = subject_source(verb)
+        if head is None:
+            feats.append("src=none")
+        else:
+            src = doc[head]
+            feats.append(f"src={src.ent_type_ or src.pos_}")
+    return feats
+
+
+def _quoted(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens ``first`` to ``last`` hold quoted words (marks may hang on the
+    cue next to them: 'calls "a gift to every con artist"')."""
+    inside = False
+    words: list[Token] = []
+    for t in doc[max(0, first - 1) : last + 2]:
+        if t.text in _QUOTE_CHARS or t.tag_ in {"``", "''"}:
+            inside = not inside
+        elif inside and t.is_alpha:
+            words.append(t)
+    # 'read the novel "The Grapes of Wrath"': a title, not quoted words
+    return bool(words) and not all(w.is_title or w.is_stop for w in words)
+
+
+class LogisticCueScorer:
+    """``is_cue`` is True when the model's probability reaches ``threshold``;
+    ``choose_end`` ranks where a content span ends (``quote_ends``) with ``end_weights``."""
+
+    def __init__(
+        self,
+        weights: dict[str, float],
+        threshold: float,
+        end_weights: dict[str, float] | None = None,
+        source_weights: dict[str, float] | None = None,
+    ) -> None:
         self.weights = weights
         self.threshold = threshold
+        self.end_weights = end_weights or {}
+        self.source_weights = source_weights or {}
 
     def probability(self, feats: list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in feats)
@@ -72,13 +150,60 @@ class LogisticCueScorer:
     def is_cue(self, verb: Token, frames: Frames, frame: str) -> bool:
         return self.probability(cue_features(verb, frames, frame)) >= self.threshold
 
+    def choose_end(
+        self, doc: Doc, start: int, end: int, rule: str, cue: Token | None, sent_end: int
+    ) -> int:
+        """The best-scoring end of the content [start, end); ``end`` without end weights."""
+        if not self.end_weights or rule not in RULES:
+            return end
+        best, best_score = end, -math.inf
+        for option_end, feats in end_options(doc, start, end, rule, cue, sent_end):
+            score = sum(self.end_weights.get(f, 0.0) for f in feats)
+            if score > best_score:
+                best, best_score = option_end, score
+        return best
+
+    def choose_source(
+        self,
+        doc: Doc,
+        verb: Token,
+        rule: tuple[tuple[int, int] | None, int | None],
+        content: tuple[int, int],
+        index: DocIndex,
+    ) -> tuple[tuple[int, int] | None, int | None]:
+        """The best-scoring source phrase of the cue ``verb``; ``rule`` without weights."""
+        if not self.source_weights or relative_subject(verb):
+            return rule
+        best, best_score = rule, -math.inf
+        for source, feats in source_options(doc, verb, rule, content, index):
+            score = sum(self.source_weights.get(f, 0.0) for f in feats)
+            if score > best_score:
+                best, best_score = source, score
+        return best
+
+
+def relative_subject(verb: Token) -> bool:
+    """'a prosecution that accused him', 'the bookkeeper, who told': the relative pronoun
+    names the source for certain."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that", "which"}
+        for c in verb.children
+    )
+
 
 @cache
 def load_scorer() -> LogisticCueScorer | None:
-    """The shipped model, or None when the data file is missing (rules only)."""
+    """The shipped model (or the file named by ``$NEWSGRAPH_QUOTE_CUE_MODEL``), or None
+    when the data file is missing (rules only)."""
+    override = os.environ.get(MODEL_ENV)
     try:
-        raw = resources.files("newsgraph").joinpath("data", MODEL_FILE).read_text("utf-8")
+        if override:
+            raw = Path(override).read_text("utf-8")
+        else:
+            raw = resources.files("newsgraph").joinpath("data", MODEL_FILE).read_text("utf-8")
     except FileNotFoundError:
         return None
     data = json.loads(raw)
-    return LogisticCueScorer(data["weights"], data["threshold"])
+    return LogisticCueScorer(
+        data["weights"], data["threshold"], data.get("end_weights"), data.get("source_weights")
+    )

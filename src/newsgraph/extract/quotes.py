@@ -4,8 +4,9 @@
 the raw text (``quote_marks``), cues and their content and source phrases come
 from the dependency parse (``quotes_rules``, ``quote_parenthetical`` for "as X noted"
 and "X, he said, is Y", ``quote_sources`` for the source phrase; a small learned
-model, ``quote_model``, judges which verbs are cues), quotations that continue a quote
-are joined to it, and source phrases are linked to entities (``speakers``).
+model, ``quote_model``, judges which verbs are cues, where their content ends and
+which phrase is their source), quotations that continue a quote are joined to it, and
+source phrases are linked to entities (``speakers``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_cues import CUE_VERBS
 from newsgraph.extract.quote_marks import Quotation, find_quotations
@@ -155,7 +156,10 @@ def _attach_quotations(doc: Doc, index: DocIndex, drafts: list[_Draft]) -> list[
         elif prev is None or q.start - prev.cand.end > _MAX_CONTINUATION_GAP:
             cand.rule = "unattributed"
         else:
-            cand.source, cand.source_head, (cand.start, cand.end) = _governing_source(doc, q)
+            cand.source, cand.source_head, (cand.start, cand.end), verb = _governing_source(doc, q)
+            if verb is not None:
+                # 'a decision the lawyer calls "a gift ..."': the verb the quotation hangs on
+                cand.cue_start, cand.cue_end = verb.idx, verb.idx + len(verb.text)
         out.append(_Draft(cand, [(cand.start, cand.end)]))
     out.sort(key=lambda d: d.cand.start)
     return out
@@ -186,16 +190,19 @@ def _colon_intro(doc: Doc, index: DocIndex, q: Quotation) -> tuple[tuple[int, in
 
 def _governing_source(
     doc: Doc, q: Quotation
-) -> tuple[tuple[int, int] | None, int | None, tuple[int, int]]:
+) -> tuple[tuple[int, int] | None, int | None, tuple[int, int], Token | None]:
     """'Sen. Marco Rubio called the statement "offensive and outlandish."': a quotation
     inside a clause belongs to that clause's subject, not to the previous speaker, and
-    the complement that holds it is the content. Returns (source, head, content); the
-    source is None when the clause names none."""
+    the complement that holds it is the content. Returns (source, head, content, verb);
+    the source is None when the clause names none; the verb is the one whose complement
+    holds the quotation ('calls "a gift ..."'), None for 'be' or no complement."""
     content = (q.start, q.end)
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
-        return None, None, content
-    node = span.root
+        return None, None, content, None
+    # the head of the quoted words, not a stray mark the parser made a sentence of
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    node = min(words, key=lambda t: len(list(t.ancestors))) if words else span.root
     for _ in range(4):
         if node.head.i == node.i:
             break
@@ -203,14 +210,18 @@ def _governing_source(
         if span.start <= node.i < span.end:
             continue
         if node.pos_ in {"VERB", "AUX"}:
+            verb = None
             if child.dep_ in _COMPLEMENTS and child.i > node.i:
                 start, end = subtree_chars(child)
                 content = (min(start, q.start), max(end, q.end))
+                verb = node
             source, head = subject_source(node)
             if source is None or head is None or span.start <= head < span.end:
-                return None, None, content
-            return source, head, content
-    return None, None, content
+                return None, None, content, None
+            if verb is not None and (verb.pos_ != "VERB" or verb.lemma_ == "be"):
+                verb = None
+            return source, head, content, verb
+    return None, None, content, None
 
 
 def _only_attribution_between(doc: Doc, index: DocIndex, prev: _Draft, q: Quotation) -> bool:
@@ -258,6 +269,10 @@ def _dash_attribution(doc: Doc, text: str, q: Quotation) -> tuple[int, int] | No
     names = [t for t in doc[left:right] if t.ent_type_ in {"PERSON", "ORG"}]
     if not names:
         return None
+    if any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "ccomp", "conj"} for t in doc[left:right]
+    ):
+        return None  # '"an incredible feat" - but he said the time is coming': a clause
     return left, right
 
 
@@ -314,11 +329,27 @@ def _record(index: DocIndex, qid: str, draft: _Draft, source: Span | None) -> Qu
         cue=cue,
         cue_span=(cand.cue_start, cand.cue_end) if cue else None,
         speaker=draft.speaker,
-        speaker_text=source.text if source is not None else None,
+        speaker_text=_speaker_text(source) if source is not None else None,
         speaker_span=(source.start_char, source.end_char) if source is not None else None,
         via=draft.via,
         act=cand.act,
     )
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+
+
+def _speaker_text(source: Span) -> str:
+    """The source phrase as a name: 'the bookkeeper, who told ...' -> 'the bookkeeper'.
+    The span keeps the relative pronoun, which is where PolNeAR marks such sources."""
+    end = source.end
+    if end - source.start > 1 and source.doc[end - 1].lower_ in _RELATIVE_PRONOUNS:
+        end -= 1
+        while end - source.start > 1 and (
+            source.doc[end - 1].is_punct or source.doc[end - 1].is_space
+        ):
+            end -= 1
+    return source.doc[source.start : end].text
 
 
 def _kind(text: str, parts: Sequence[tuple[int, int]], quotations: Sequence[Quotation]) -> str:

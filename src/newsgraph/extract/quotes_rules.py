@@ -18,6 +18,7 @@ from newsgraph.extract.quote_cues import (
     CUE_VERBS,
     WRITING,
     WRITING_MARKERS,
+    Cue,
 )
 from newsgraph.extract.quote_sources import ancestor_subject, inverted_source, subject_source
 from newsgraph.extract.quotes_spans import (
@@ -90,6 +91,13 @@ def find_candidates(
             cand = _noun_cue(doc, tok, quotes, scorer)
         else:
             cand = None
+        if cand is not None and scorer is not None and cand.quotation is None:
+            # where the content ends: the learned ranker over cuts and extensions
+            end = scorer.choose_end(
+                doc, cand.start, cand.end, cand.rule, tok, quotes.sent_bounds[tok.i][1]
+            )
+            if end != cand.end:
+                cand.end = snap((cand.start, end), quotes.quotations)[1]
         if cand is not None and _has_words(quotes.text, cand):
             yield cand
     yield from _colon_lines(doc, quotes)
@@ -157,6 +165,8 @@ def verb_frames(doc: Doc, verb: Token, quotes: DocIndex) -> Frames:
     frames = Frames()
     frames.quotation = _adjacent_quotation(doc, verb, quotes)
     frames.clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if frames.clause is None:
+        frames.clause = _clause_on_prep_object(verb)
     frames.infinitive = next(
         (
             c
@@ -167,6 +177,31 @@ def verb_frames(doc: Doc, verb: Token, quotes: DocIndex) -> Frames:
     )
     frames.obj = _object_content(verb)
     return frames
+
+
+def _clause_on_prep_object(verb: Token) -> Token | None:
+    """'said in a post on social media that Jasmine was awake': the parser hung the
+    'that' clause on the last noun as a relative clause; a relative clause has no
+    'that' marker, so this one is the verb's complement."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        node: Token | None = prep
+        for _ in range(3):
+            assert node is not None
+            pobj = next((c for c in node.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                break
+            for child in pobj.rights:
+                if child.dep_ in {"relcl", "acl"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i < child.i
+                    for m in child.children
+                ):
+                    return child
+            node = next((c for c in pobj.rights if c.dep_ == "prep"), None)
+            if node is None:
+                break
+    return None
 
 
 def _verb_cue(
@@ -181,7 +216,11 @@ def _verb_cue(
     chosen = choose_frame(frames, allowed if scorer is None else None)
     if chosen is None:
         return None
-    if scorer is not None and not scorer.is_cue(verb, frames, chosen):
+    if (
+        scorer is not None
+        and not _sure_cue(cue, frames, chosen)
+        and not scorer.is_cue(verb, frames, chosen)
+    ):
         return None
     quotation = None
     if chosen == "quotation":
@@ -191,7 +230,7 @@ def _verb_cue(
         content = (q.start, q.end)
     elif chosen == "clause":
         assert frames.clause is not None
-        content = _clause_chars(frames.clause, verb)
+        content = _clause_chars(frames.clause, verb, quotes)
     elif chosen == "inf":
         assert frames.infinitive is not None
         content = subtree_chars(frames.infinitive, exclude=verb)
@@ -199,7 +238,7 @@ def _verb_cue(
         assert frames.obj is not None
         content = frames.obj
     if quotation is None:
-        content = snap(_cut_nested_cue(doc, content), quotes.quotations)
+        content = snap(_cut_nested_cue(doc, content, quotes), quotes.quotations)
     # "Asked whether ..., Trump said": a passive participle names no source
     passive = (
         verb.tag_ == "VBN"
@@ -216,6 +255,9 @@ def _verb_cue(
         and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     ):
         source, head = ancestor_subject(doc, verb, quotes.sent_bounds[verb.i][0])
+    if scorer is not None:
+        # the learned ranker may prefer another phrase of the sentence
+        source, head = scorer.choose_source(doc, verb, (source, head), content, quotes)
     act = cue.act if cue is not None else ("intention" if chosen == "inf" else "speech")
     if _writing_context(verb):
         act = WRITING
@@ -232,6 +274,16 @@ def _verb_cue(
         _governor(verb),
         chosen,
     )
+
+
+def _sure_cue(cue: Cue | None, frames: Frames, chosen: str) -> bool:
+    """A verb of saying or writing with a 'that' clause: 'who told investigators that ...'
+    reports content whatever else the model weighs."""
+    if cue is None or cue.act not in {"speech", "writing"} or "clause" not in cue.frames:
+        return False
+    if chosen != "clause" or frames.clause is None:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in frames.clause.children)
 
 
 def _adjacent_quotation(doc: Doc, verb: Token, quotes: DocIndex) -> int | None:
@@ -305,13 +357,15 @@ def _quotation_before(doc: Doc, verb: Token, quotes: DocIndex, sent_start: int) 
     return None
 
 
-def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
+def _clause_chars(clause: Token, verb: Token, quotes: DocIndex) -> tuple[int, int]:
     """A reported clause, without a reporting verb joined to it: 'says the goal is X,
-    but conceded that Y' -> 'the goal is X'."""
+    but conceded that Y' -> 'the goal is X'; a quoted one stays: 'that she was awake
+    and "already asking when she can drive again."'."""
     start, end = subtree_chars(clause, exclude=verb)
     for conj in clause.rights:
         if (
             conj.dep_ == "conj"
+            and quotes.of_token[conj.i] is None
             and conj.lemma_.lower() in CUE_VERBS
             and not any(c.dep_ in _SUBJECTS for c in conj.children)
             # 'has not held dinners and never called a donor' goes on reporting
@@ -326,7 +380,7 @@ def _clause_chars(clause: Token, verb: Token) -> tuple[int, int]:
     return start, end
 
 
-def _cut_nested_cue(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+def _cut_nested_cue(doc: Doc, content: tuple[int, int], quotes: DocIndex) -> tuple[int, int]:
     """Content ends before a later clause with a cue of its own: 'accuses Sanders of
     a smear while Sanders suggests that ...' -> 'Sanders of a smear'."""
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
@@ -335,6 +389,8 @@ def _cut_nested_cue(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     for tok in span[2:]:
         if tok.dep_ not in _NESTED_DEPS or not span.start <= tok.head.i < span.end:
             continue
+        if quotes.of_token[tok.i] is not None:
+            continue  # '... and "already asking when she can drive"': quoted words
         cue = CUE_VERBS.get(tok.lemma_.lower())
         if cue is None or cue.act not in {"speech", "writing"}:
             continue
@@ -372,6 +428,11 @@ _PROCEEDINGS = frozenset(
 )
 
 
+# "answered questions about the case" tells that questions were taken, not what was said
+_ENQUIRIES = frozenset({"question", "query", "inquiry", "enquiry"})
+_FIELDING = frozenset({"answer", "field", "take", "dodge", "deflect"})
+
+
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """'criticized Rubio for "having a tough night"' -> 'Rubio for ... night'."""
     parts = []
@@ -383,6 +444,12 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
                 return None
             if child.dep_ == "dobj" and child.lemma_.lower() in _PROCEEDINGS:
                 return None  # "a judge dismissed the case": a ruling, not a statement
+            if (
+                child.dep_ == "dobj"
+                and child.lemma_.lower() in _ENQUIRIES
+                and verb.lemma_.lower() in _FIELDING
+            ):
+                return None  # "has answered questions about the case": no content stated
             parts.append(child)
         elif child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and _content_prep(child):
             if verb.lemma_.lower() in ADDRESSEE_VERBS and child.lower_ != "about":
@@ -404,7 +471,34 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         first = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), first)
     start, _ = subtree_chars(first)
     _, end = subtree_chars(parts[-1])
-    return start, end
+    return start, min(end, _before_time_tail(parts[-1]))
+
+
+_NO_CUT = 1 << 62
+
+
+def _before_time_tail(node: Token) -> int:
+    """Where an object ends without a trailing time adverbial: 'defended the decision on
+    Friday afternoon' -> 'the decision' (the time is when it was said, not what)."""
+    doc = node.doc
+    tail = node
+    while True:
+        last = next(iter(reversed(list(tail.rights))), None)
+        if last is None or last.right_edge.i != node.right_edge.i:
+            return _NO_CUT
+        head = last
+        if last.dep_ == "prep":
+            head = next((c for c in last.children if c.dep_ == "pobj"), last)
+        if last.dep_ in {"prep", "npadvmod"} and head.ent_type_ in {"DATE", "TIME"}:
+            i = last.left_edge.i - 1
+            while i > node.left_edge.i and (doc[i].is_punct or doc[i].is_space):
+                i -= 1
+            if i < node.left_edge.i:
+                return _NO_CUT
+            return doc[i].idx + len(doc[i].text)
+        if last.dep_ not in {"pobj", "conj", "prep"}:
+            return _NO_CUT
+        tail = last
 
 
 def _content_prep(prep: Token) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_cues import NON_SPEECH_INTRO
@@ -41,13 +42,27 @@ class DocIndex:
         self.text = doc.text
         self.quotations = quotations
         self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
-        for sent in doc.sents:
-            self.sent_bounds[sent.start : sent.end] = [(sent.start, sent.end)] * len(sent)
+        # sentence starts from one array, not Span objects ('doc.sents' is slow)
+        starts = [0, *(int(i) for i in (doc.to_array(SENT_START)[1:] == 1).nonzero()[0] + 1)]
+        ends = [*starts[1:], len(doc)]
+        for start, end in zip(starts, ends, strict=True):
+            self.sent_bounds[start:end] = [(start, end)] * (end - start)
+        self._doc = doc
+        self._ents: list[tuple[int, int, str, int, int]] | None = None
         self.of_token: list[int | None] = [None] * len(doc)
         for n, q in enumerate(quotations):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is not None:
                 self.of_token[span.start : span.end] = [n] * len(span)
+
+    @property
+    def ents(self) -> list[tuple[int, int, str, int, int]]:
+        """Named entities as (start, end, label, start char, root token), made on first use."""
+        if self._ents is None:
+            self._ents = [
+                (e.start, e.end, e.label_, e.start_char, e.root.i) for e in self._doc.ents
+            ]
+        return self._ents
 
 
 @dataclass(slots=True)
@@ -76,6 +91,19 @@ class CueScorer(Protocol):
     """A learned judge of whether a verb in a frame is an attribution cue."""
 
     def is_cue(self, verb: Token, frames: Frames, frame: str) -> bool: ...
+
+    def choose_end(
+        self, doc: Doc, start: int, end: int, rule: str, cue: Token | None, sent_end: int
+    ) -> int: ...
+
+    def choose_source(
+        self,
+        doc: Doc,
+        verb: Token,
+        rule: tuple[tuple[int, int] | None, int | None],
+        content: tuple[int, int],
+        index: DocIndex,
+    ) -> tuple[tuple[int, int] | None, int | None]: ...
 
 
 def choose_frame(frames: Frames, allowed: frozenset[str] | None) -> str | None:

@@ -188,12 +188,28 @@ class SpeakerResolver:
             head = head.head
         return head.dep_ in {"nsubj", "nsubjpass"}
 
+    def _near_word(self, ent_id: str, lemma: str) -> bool:
+        """Whether ``lemma`` occurs in the sentence of a mention of ``ent_id`` or in the
+        sentence before it."""
+        ent = self.entities.get(ent_id)
+        if ent is None:
+            return False
+        for start, end in ent.mentions:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            sent_start, sent_end = self.sent_bounds[span.start]
+            if sent_start > 0:
+                sent_start = self.sent_bounds[sent_start - 1][0]
+            if any(t.lemma_.lower() == lemma for t in self.doc[sent_start:sent_end]):
+                return True
+        return False
+
     def _role_noun(self, head: Token, span: Span, previous: str | None) -> str | None:
         words = {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
         head_word = head.lemma_.lower()
         phrase = " ".join(t.lower_ for t in span if not t.is_punct and t.pos_ != "DET")
-        best: str | None = None
-        best_pos = -1
+        fitting: list[tuple[int, str]] = []
         for ent_id, ent in self.entities.items():
             if not ent.roles:
                 continue
@@ -202,10 +218,18 @@ class SpeakerResolver:
                 last = role_l.split()[-1] if role_l.split() else role_l
                 if (role_l in phrase or last == head_word) and (last in words):
                     pos = max((s for s, _e in ent.mentions if s < span.start_char), default=0)
-                    if pos > best_pos:
-                        best, best_pos = ent_id, pos
-        if best is not None:
-            return best
+                    fitting.append((pos, ent_id))
+                    break
+        if len(fitting) > 1:
+            # "the investors' lawyer": the lawyer written about next to the investors
+            owner = next((t for t in head.children if t.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ in {"NOUN", "PROPN"}:
+                near = [f for f in fitting if self._near_word(f[1], owner.lemma_.lower())]
+                fitting = near or fitting
+        if fitting:
+            # the latest mentioned before the phrase; the first listed on a tie
+            best_pos = max(pos for pos, _ in fitting)
+            return next(ent_id for pos, ent_id in fitting if pos == best_pos)
         if head_word == "office" or head_word in {"campaign", "spokesman", "spokeswoman"}:
             # "the attorney general's office", "the Clinton campaign": its named owner
             for tok in span:
