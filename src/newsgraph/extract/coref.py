@@ -22,12 +22,15 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.events_args import subject_of
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, ROLE_NOUNS
 from newsgraph.extract.quote_marks import find_quotations
 from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.nlp import doc_text, sentence_bounds
 from newsgraph.records import Entity, Quote
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -65,23 +68,19 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
     persons = {e.id for e in entities if e.type == "PERSON"}
     if not persons:
         return {}
-    quoted = [q.inner for q in find_quotations(doc.text)]
+    quoted = [q.inner for q in find_quotations(doc_text(doc))]
     quoted.sort()
     starts = [s for s, _ in quoted]
     resolved: dict[int, str] = {}
     speaker_at = _quote_speakers(quotes, persons)
-    by_start = {tok.idx: tok.i for tok in doc}
     for q in quotes:
         if q.speaker in persons and q.speaker_span is not None:
-            i = by_start.get(q.speaker_span[0])
-            if i is not None and doc[i].lower_ in _THIRD_SINGULAR and _is_whole(doc, i, q):
-                resolved[i] = q.speaker  # "she said": the quote resolver decided already
-    sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
-    for sent in doc.sents:
-        sent_bounds[sent.start : sent.end] = [(sent.start, sent.end)] * len(sent)
-    resolver = SpeakerResolver(doc, entities, sent_bounds, quoted)
+            span = doc.char_span(*q.speaker_span)
+            if span is not None and len(span) == 1 and span[0].lower_ in _THIRD_SINGULAR:
+                resolved[span[0].i] = q.speaker  # "she said": the quote resolver decided
+    resolver = SpeakerResolver(doc, entities, sentence_bounds(doc), quoted)
     named = _token_names(doc, entities)
-    for tok in doc:
+    for tok in _tokens_among(doc, _THIRD_SINGULAR | _FIRST_PERSON):
         lower = tok.lower_
         if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in _FIRST_PERSON):
             continue
@@ -293,7 +292,7 @@ def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
     first = {e.id: e.mentions[0][0] for e in entities if e.mentions}
     named = {start for ent in entities for start, _ in ent.mentions}
     found: dict[int, str] = {}
-    for tok in doc:
+    for tok in _tokens_among(doc, unique):
         ent_id = unique.get(tok.lower_)
         if ent_id is None or tok.tag_ != "NN" or tok.idx < first[ent_id]:
             continue
@@ -362,7 +361,10 @@ def _speaker_of(
     return None
 
 
-def _is_whole(doc: Doc, i: int, quote: Quote) -> bool:
-    """True when the quote's source phrase is the pronoun ``doc[i]`` alone."""
-    tok = doc[i]
-    return quote.speaker_span == (tok.idx, tok.idx + len(tok.text))
+def _tokens_among(doc: Doc, words: Iterable[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of ``words``, in order (one array scan
+    instead of a Python loop over every token)."""
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+    lower = doc.to_array(LOWER)
+    return [doc[int(i)] for i in numpy.isin(lower, wanted).nonzero()[0]]

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from spacy.tokens import Doc, Span
 
@@ -29,10 +30,18 @@ class _Cluster:
     mentions: list[Span] = field(default_factory=list)
     honorific_forms: list[str] = field(default_factory=list)
     last_seen: int = -1
+    first_key: str | None = None  # _org_key of the first mention, made on first use
 
     @property
     def label(self) -> str:
-        return self.label_votes.most_common(1)[0][0]
+        # the most voted label, the first seen among equals (as Counter.most_common(1))
+        return max(self.label_votes.items(), key=itemgetter(1))[0]
+
+    @property
+    def key(self) -> str:
+        if self.first_key is None:
+            self.first_key = _org_key(self.mentions[0])
+        return self.first_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +199,7 @@ def _add_other(clusters: list[_Cluster], span: Span) -> None:
     words = _name_words(span)
     if not key:
         return
-    target = next(
-        (c for c in clusters if c.label != "PERSON" and _org_key(c.mentions[0]) == key), None
-    )
+    target = next((c for c in clusters if c.key == key and c.label != "PERSON"), None)
     if target is None and len(span) == 1 and span.text.isupper() and 2 <= len(span.text) <= 6:
         # "FBI" after "Federal Bureau of Investigation"
         target = next(

@@ -12,6 +12,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -199,8 +201,11 @@ def _unnamed_people(doc: Doc, headline: Sequence[bool]) -> Iterator[Span]:
 
     "Whitaker's deputy, Ana Ruiz" -> PERSON "Ana Ruiz" (apposition of a role noun).
     """
-    for tok in doc:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ or headline[tok.i]:
+    appos, propn = doc.vocab.strings["appos"], doc.vocab.strings["PROPN"]
+    tags = doc.to_array([DEP, POS])
+    for i in ((tags[:, 0] == appos) & (tags[:, 1] == propn)).nonzero()[0]:
+        tok = doc[int(i)]
+        if tok.ent_type_ or headline[tok.i]:
             continue
         if not _is_role_noun(tok.head):
             continue
@@ -247,12 +252,12 @@ def _headline_tokens(doc: Doc) -> list[bool]:
                 break
             flags[tok.i] = True
     line_start = 0
-    for i, tok in enumerate(doc):
-        if "\n" in tok.text or i == len(doc) - 1:
-            end = i if "\n" in tok.text else i + 1
-            if _is_headline(doc[line_start:end]):
-                flags[line_start:end] = [True] * (end - line_start)
-            line_start = i + 1
+    breaks = [i for i in doc.to_array(IS_SPACE).nonzero()[0] if "\n" in doc[int(i)].text]
+    for i in [*(int(b) for b in breaks), len(doc)]:
+        end = min(i, len(doc))
+        if end > line_start and _is_headline(doc[line_start:end]):
+            flags[line_start:end] = [True] * (end - line_start)
+        line_start = i + 1
     return flags
 
 
@@ -380,11 +385,12 @@ def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Sp
     for span in spans:
         taken[span.start : span.end] = [True] * len(span)
     added: list[Span] = []
-    i = 0
-    while i < len(doc):
+    # only tokens that can start a known name are visited (one array scan finds them)
+    starts = _tokens_among(doc, by_first)
+    skip_to = 0
+    for i in starts:
         tok = doc[i]
-        if taken[i] or not tok.text[:1].isupper() or tok.lower_ not in by_first:
-            i += 1
+        if i < skip_to or taken[i] or not tok.text[:1].isupper():
             continue
         matched = 0
         for key in by_first[tok.lower_]:
@@ -403,5 +409,12 @@ def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Sp
                 added.append(Span(doc, i, end, label=label))
                 matched = len(key)
                 break
-        i += matched or 1
+        skip_to = i + matched
     return spans + added
+
+
+def _tokens_among(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``words``, in order."""
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+    return [int(i) for i in numpy.isin(doc.to_array(LOWER), wanted).nonzero()[0]]

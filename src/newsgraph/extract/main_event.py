@@ -21,6 +21,7 @@ from newsgraph.extract.coref import role_holders
 from newsgraph.extract.event_types import EVENT_TYPES, OTHER, noun_type
 from newsgraph.extract.main_event_clause import Clause, find_clause, verbless_phrase
 from newsgraph.extract.main_event_setting import INCIDENT_TYPES, when_of, where_of
+from newsgraph.nlp import doc_text, sentences
 from newsgraph.records import Article, Entity, Event, TimeExpr
 
 _MECHANISM_TYPES = frozenset({"accident", "attack", "explosion", "shooting", "fire"})
@@ -116,16 +117,16 @@ class _Zones:
 
     def __init__(self, doc: Doc, article: Article) -> None:
         body_start = article.body_start
-        if not body_start and article.title and doc.text.startswith(article.title):
+        if not body_start and article.title and doc_text(doc).startswith(article.title):
             body_start = len(article.title)
         self.body_start = body_start
-        sents = [s for s in doc.sents if s.text.strip()]
+        sents = [s for s in sentences(doc) if s.text.strip()]
         header = [s for s in sents if s.end_char <= body_start]
         body = [s for s in sents if s.start_char >= body_start]
         self.headline = _located(header, article.title) or header[:1]
         dek = _dek(doc, article.dek)
         # a scraped body that repeats the headline: "Seven killed as ... bend At least seven ..."
-        repeats = _repeat(doc.text, article.title, body_start)
+        repeats = _repeat(doc_text(doc), article.title, body_start)
         prose = [
             s
             for s in body
@@ -138,7 +139,7 @@ class _Zones:
         first = prose[0].start_char if prose else body_start
         furniture = [s for s in body if s.start_char < first][:4]
         self.opening = [*self.lead, *furniture]
-        self.dateline = _dateline(doc.text, body_start)
+        self.dateline = _dateline(doc_text(doc), body_start)
         self._top = [*header, *self.lead]
 
     def near_top(self, start: int) -> bool:
@@ -161,7 +162,7 @@ def _located(sents: Sequence[Span], text: str | None) -> list[Span]:
     doc = sents[0].doc if sents else None
     if doc is None:
         return []
-    start = doc.text.find(text.strip()[:60])
+    start = doc_text(doc).find(text.strip()[:60])
     if start < 0:
         return []
     end = start + len(text.strip())
@@ -174,7 +175,7 @@ def _dek(doc: Doc, dek: str | None) -> list[Span]:
     if not dek or not dek.strip():
         return []
     first = re.split(r"(?<=[.!?])\s+", dek.strip())[0]
-    start = doc.text.find(first[:60])
+    start = doc_text(doc).find(first[:60])
     if start < 0:
         return []
     span = doc.char_span(start, start + len(first), alignment_mode="expand")
@@ -427,7 +428,7 @@ def _role_holder(subject: Span, names: dict[str, Entity]) -> str | None:
         return None
     name = holder.name
     titled = f"{noun.capitalize()} {name}"  # "Judge Helen Okafor" where the text says so
-    return titled if titled in subject.doc.text else name
+    return titled if titled in doc_text(subject.doc) else name
 
 
 def _full_name(text: str, names: dict[str, Entity]) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_types import EVENT_TYPES, noun_type
+from newsgraph.nlp import doc_text
 from newsgraph.records import Entity, Event, TimeExpr
 
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
@@ -208,7 +209,7 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> dict[str, A
     "late Thursday", "Nov 9, 2016 at 1:57am", "Sunday's Brazilian Grand Prix"."""
     start, end = expr.span
     value = expr.value
-    text = doc.text
+    text = doc_text(doc)
     for other in points:
         if other is expr:
             continue

@@ -30,6 +30,7 @@ from newsgraph.extract.quotes_spans import (
     subtree_chars,
 )
 from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.nlp import doc_text
 from newsgraph.records import Entity, Quote
 
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})
@@ -54,7 +55,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity], *, learned: bool = True) -
     the attribution between the parts of a split quotation. ``learned=False`` uses
     the cue lexicon alone instead of the learned cue judge.
     """
-    index = DocIndex(doc, find_quotations(doc.text))
+    index = DocIndex(doc, find_quotations(doc_text(doc)))
     scorer = load_scorer() if learned else None
     found = [*find_candidates(doc, index, scorer), *find_parenthetical(doc, index)]
     drafts = _select([_Draft(c, [(c.start, c.end)]) for c in found])

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_cues import NON_SPEECH_INTRO
 from newsgraph.extract.quote_marks import Quotation
+from newsgraph.nlp import doc_text, sentence_bounds
 
 # Tokens that end a dateline or timestamp in front of a source: "LONDON (Reuters) - Trump"
 DATELINE_DASH = frozenset({"—", "--", "–", "(AP)", "—-"})
@@ -39,14 +39,9 @@ class DocIndex:
     access), each token's sentence bounds and the quotation each token lies in."""
 
     def __init__(self, doc: Doc, quotations: Sequence[Quotation]) -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotations = quotations
-        self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
-        # sentence starts from one array, not Span objects ('doc.sents' is slow)
-        starts = [0, *(int(i) for i in (doc.to_array(SENT_START)[1:] == 1).nonzero()[0] + 1)]
-        ends = [*starts[1:], len(doc)]
-        for start, end in zip(starts, ends, strict=True):
-            self.sent_bounds[start:end] = [(start, end)] * (end - start)
+        self.sent_bounds = sentence_bounds(doc)
         self._doc = doc
         self._ents: list[tuple[int, int, str, int, int]] | None = None
         self.of_token: list[int | None] = [None] * len(doc)

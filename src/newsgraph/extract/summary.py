@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp import sentences
 from newsgraph.records import Entity
 
 _QUOTE_MARKS = frozenset('"“”')
@@ -57,7 +58,7 @@ def _content_words(text: str) -> set[str]:
 
 def _body_sentences(doc: Doc, body_start: int) -> list[Span]:
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.end_char <= body_start:
             continue
         words = [t for t in sent if t.is_alpha]
