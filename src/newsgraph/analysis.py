@@ -22,7 +22,7 @@ from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.roles import find_roles_and_relations
 from newsgraph.extract.summary import summarise
 from newsgraph.extract.times import find_times
-from newsgraph.nlp import BODY_START
+from newsgraph.nlp import BODY_START, keep_text
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, Digest, Entity, Relation, article_id
 from newsgraph.timing import StageTimer, stage_context
@@ -100,6 +100,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     """The article's unparsed Doc, carrying where its body starts (for our components)."""
     doc = nlp.make_doc(article.text)
     doc.user_data[BODY_START] = article.body_start
+    keep_text(doc, article.text)
     return doc
 
 

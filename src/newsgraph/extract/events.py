@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities import EntityIndex
@@ -93,10 +95,12 @@ def find_event_mentions(
     reader = ArgumentReader(doc, index, references)
     cue_speakers = {q.cue_span[0]: q for q in quotes if q.cue_span is not None}
     triggers: dict[int, tuple[str, bool]] = {}
-    for tok in doc:
-        found = _trigger_type(tok)
+    strings = doc.vocab.strings
+    pos = doc.to_array(POS)
+    for at in numpy.isin(pos, [strings["VERB"], strings["NOUN"]]).nonzero()[0]:
+        found = _trigger_type(doc[int(at)])  # verbs and nouns only: one array scan finds them
         if found is not None:
-            triggers[tok.i] = found
+            triggers[int(at)] = found
     anchored = _anchor_times(doc, times, triggers)
     mentions = []
     for i, (event_type, nominal) in triggers.items():

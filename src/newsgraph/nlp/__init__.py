@@ -18,10 +18,16 @@ _BOUNDS = "newsgraph_sentence_bounds"
 _SENTENCES = "newsgraph_sentences"
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember the text ``doc`` was made from (``doc.text`` is the same string, rebuilt
+    token by token on every access)."""
+    doc.user_data[_TEXT] = text
+
+
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once."""
+    """``doc.text``, built once (or as ``keep_text`` gave it)."""
     found = doc.user_data.get(_TEXT)
-    if found is None:
+    if found is None or (len(doc) and len(found) != doc[-1].idx + len(doc[-1].text_with_ws)):
         found = doc.user_data[_TEXT] = doc.text
     return str(found)
 
