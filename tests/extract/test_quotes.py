@@ -425,3 +425,28 @@ def test_relative_clause_source_is_not_reranked_to_a_named_person() -> None:
     q = only(quotes, "steering retirees")
     assert q.speaker_text == "a two-year prosecution"
     assert q.speaker != ents["Mark Ellison"].id
+
+
+def test_a_quoted_title_with_its_comma_inside_is_no_quote() -> None:
+    quotes, _ = run(
+        "Sgt. Luis Romero said she was stable. The accident happened during the filming of "
+        '"Low Ground," a thriller produced by Red Mesa Pictures.'
+    )
+    assert not [q for q in quotes if "Low Ground" in q.content]
+
+
+def test_an_apposition_names_the_speaker_not_the_possessor() -> None:
+    quotes, ents = run(
+        "Jasmine Cole was hurt on Thursday. Cole's lawyer, Marcus Bell, said that his client "
+        "had raised concerns about the ramp."
+    )
+    assert only(quotes, "raised concerns").speaker == ents["Marcus Bell"].id
+
+
+def test_a_pronoun_takes_a_newer_subject_over_the_previous_speaker() -> None:
+    quotes, ents = run(
+        '"It all happened in about three seconds," said Ana Whitley, a caterer. '
+        "Rafael Ortiz, the stunt coordinator, told investigators that the ramp had been moved, "
+        "according to a police report. He said he had checked the new position himself."
+    )
+    assert only(quotes, "checked the new position").speaker == ents["Rafael Ortiz"].id

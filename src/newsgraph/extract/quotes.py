@@ -35,6 +35,11 @@ from newsgraph.records import Entity, Quote
 
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})
 _NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "what"})
+# words right before a quoted Title Case name that make it a title: 'the filming of "X,"'
+_TITLE_LEADS = frozenset(
+    """of the film movie book novel song album series show play titled called named
+    documentary episode single""".split()
+)
 _MAX_CONTINUATION_GAP = 400  # chars between a quote and the quotation that continues it
 
 
@@ -242,14 +247,17 @@ def _only_attribution_between(doc: Doc, index: DocIndex, prev: _Draft, q: Quotat
 
 
 def _is_trailing_title(text: str, q: Quotation) -> bool:
-    """A quotation used as a name inside a sentence: 'the film "Hell or High Water" is'."""
+    """A quotation used as a name inside a sentence: 'the film "Hell or High Water" is',
+    'during the filming of "Low Ground," a thriller'."""
     inner = text[q.start + 1 : q.end - 1].strip()
     words = [w for w in inner.split() if w[:1].isalpha()]
-    return (
-        bool(words)
-        and all(w[0].isupper() for w in words)
-        and not inner.endswith((".", "!", "?", ","))
-    )
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    if not inner.endswith((".", "!", "?", ",")):
+        return True
+    # American style puts the comma inside the marks: a title still sits in a noun phrase
+    before = text[max(0, q.start - 30) : q.start].split()
+    return inner.endswith(",") and bool(before) and before[-1].lower() in _TITLE_LEADS
 
 
 def _dash_attribution(doc: Doc, text: str, q: Quotation) -> tuple[int, int] | None:

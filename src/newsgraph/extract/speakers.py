@@ -127,6 +127,14 @@ class SpeakerResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in _PLURAL_PRONOUNS:
             return self._pronoun(head, previous)
+        if head.pos_ != "PROPN":
+            # "Cole's lawyer, Marcus Bell": the apposition names the speaker, not "Cole's"
+            for child in head.children:
+                if child.dep_ == "appos":
+                    end = child.right_edge
+                    named = self.entity_in(child.left_edge.idx, end.idx + len(end), child.idx)
+                    if named is not None and self.entities[named].type == "PERSON":
+                        return named
         found = self.entity_in(span.start_char, span.end_char, prefer=head.idx)
         if found is not None and not _only_possessor(span, head, found, self):
             return found
@@ -164,16 +172,20 @@ class SpeakerResolver:
         for m_start, ent_id in self.mentions_before(head.idx, head.idx - sent_start):
             if fits(ent_id) and self._is_subject_at(m_start) and not self._in_quote(m_start):
                 return ent_id
-        if previous is not None and fits(previous):
-            last = self.mentions_before(head.idx, 1500)
-            if any(e == previous for _, e in last):
-                return previous
         candidates = [
             (s, e) for s, e in self.mentions_before(head.idx, 1500) if not self._in_quote(s)
         ]
-        subjects = [e for s, e in candidates if fits(e) and self._is_subject_at(s)]
+        subjects = [(s, e) for s, e in candidates if fits(e) and self._is_subject_at(s)]
+        if previous is not None and fits(previous):
+            last = self.mentions_before(head.idx, 1500)
+            seen = [s for s, e in last if e == previous]
+            if seen:
+                # the previous quote's speaker, unless another person has since been the
+                # subject: "Ortiz ... told investigators ... He said" is Ortiz's
+                later = [e for s, e in subjects if s > seen[0] and e != previous]
+                return later[0] if later else previous
         if subjects:
-            return subjects[0]
+            return subjects[0][1]
         for _, ent_id in candidates:
             if fits(ent_id):
                 return ent_id
