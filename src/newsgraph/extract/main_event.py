@@ -120,7 +120,8 @@ class _Zones:
         if not body_start and article.title and doc_text(doc).startswith(article.title):
             body_start = len(article.title)
         self.body_start = body_start
-        sents = [s for s in sentences(doc) if s.text.strip()]
+        text = doc_text(doc)
+        sents = [s for s in sentences(doc) if text[s.start_char : s.end_char].strip()]
         header = [s for s in sents if s.end_char <= body_start]
         body = [s for s in sents if s.start_char >= body_start]
         self.headline = _located(header, article.title) or header[:1]
@@ -132,7 +133,7 @@ class _Zones:
             for s in body
             if not any(s.start_char < d.end_char and d.start_char < s.end_char for d in dek)
             and not (repeats and s.start_char < repeats[1] and repeats[0] < s.end_char)
-            and not _BOILERPLATE.search(s.text)
+            and not _BOILERPLATE.search(text, s.start_char, s.end_char)
         ]
         self.lead = [*dek, *prose[:_LEAD_SENTENCES]]
         # the same with page furniture kept: a place may follow "Invalid Email" in one sentence

@@ -310,6 +310,8 @@ def _adjacent_quotation(doc: Doc, verb: Token, quotes: DocIndex) -> int | None:
     if before is not None:
         return before
     # after: the quotation follows the cue, only the cue's own dependents in between
+    if quotes.next_quoted[verb.i + 1] - verb.i > 16:
+        return None  # no quotation near enough: the checks below would all fail
     i = verb.i + 1
     while i < sent_end and i - verb.i <= 14 and quotes.of_token[i] is None:
         tok = doc[i]

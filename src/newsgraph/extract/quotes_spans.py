@@ -49,6 +49,10 @@ class DocIndex:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is not None:
                 self.of_token[span.start : span.end] = [n] * len(span)
+        # for each token, the first token at or after it inside a quotation (len(doc): none)
+        self.next_quoted: list[int] = [len(doc)] * (len(doc) + 1)
+        for i in range(len(doc) - 1, -1, -1):
+            self.next_quoted[i] = i if self.of_token[i] is not None else self.next_quoted[i + 1]
 
     @property
     def ents(self) -> list[tuple[int, int, str, int, int]]:
