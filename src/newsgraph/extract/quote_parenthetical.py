@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_cues import CUE_VERBS
@@ -22,8 +23,10 @@ _SKIP_EDGE = frozenset({"punct", "cc", "mark"})
 
 def find_parenthetical(doc: Doc, index: DocIndex) -> Iterator[Candidate]:
     """Cues of saying set into the clause they report, with that clause as content."""
-    for verb in doc:
-        if verb.pos_ != "VERB" or index.of_token[verb.i] is not None:
+    verbs = (doc.to_array(POS) == doc.vocab.strings["VERB"]).nonzero()[0]
+    for at in verbs:  # one array scan finds the verbs
+        verb = doc[int(at)]
+        if index.of_token[verb.i] is not None:
             continue
         lemma = verb.lemma_.lower()
         if _puts_it(verb):
