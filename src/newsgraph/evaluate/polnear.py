@@ -31,7 +31,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
-from newsgraph.extract.quote_marks import find_quotations
+from newsgraph.extract.quote_marks import find_quotations, quotations_of
 from newsgraph.records import Entity, Quote
 
 Spans = list[tuple[int, int]]
@@ -215,7 +215,7 @@ _BASELINE_VERBS = frozenset(
 
 def baseline_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     """Reporting verb + nominal subject + the quotation in its sentence (else its clause)."""
-    quotations = find_quotations(doc.text)
+    quotations = quotations_of(doc)
     out: list[Quote] = []
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _BASELINE_VERBS:

@@ -18,19 +18,16 @@ unresolved.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.events_args import subject_of
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, ROLE_NOUNS
-from newsgraph.extract.quote_marks import find_quotations
+from newsgraph.extract.quote_marks import quotations_of
 from newsgraph.extract.speakers import SpeakerResolver
-from newsgraph.nlp import doc_text, sentence_bounds
+from newsgraph.nlp import positions_among, sentence_bounds
 from newsgraph.records import Entity, Quote
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -68,9 +65,7 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
     persons = {e.id for e in entities if e.type == "PERSON"}
     if not persons:
         return {}
-    quoted = [q.inner for q in find_quotations(doc_text(doc))]
-    quoted.sort()
-    starts = [s for s, _ in quoted]
+    quoted = sorted(q.inner for q in quotations_of(doc))
     resolved: dict[int, str] = {}
     speaker_at = _quote_speakers(quotes, persons)
     for q in quotes:
@@ -80,11 +75,11 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
                 resolved[span[0].i] = q.speaker  # "she said": the quote resolver decided
     resolver = SpeakerResolver(doc, entities, sentence_bounds(doc), quoted)
     named = _token_names(doc, entities)
-    for tok in _tokens_among(doc, _THIRD_SINGULAR | _FIRST_PERSON):
+    for tok in (doc[i] for i in positions_among(doc, _THIRD_SINGULAR | _FIRST_PERSON)):
         lower = tok.lower_
         if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in _FIRST_PERSON):
             continue
-        inside = _quotation_at(quoted, starts, tok.idx)
+        inside = resolver.quotation_at(tok.idx)
         speaker = _speaker_of(speaker_at, inside) if inside is not None else None
         if lower in _FIRST_PERSON:
             if speaker is not None:
@@ -292,7 +287,7 @@ def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
     first = {e.id: e.mentions[0][0] for e in entities if e.mentions}
     named = {start for ent in entities for start, _ in ent.mentions}
     found: dict[int, str] = {}
-    for tok in _tokens_among(doc, unique):
+    for tok in (doc[i] for i in positions_among(doc, unique)):
         ent_id = unique.get(tok.lower_)
         if ent_id is None or tok.tag_ != "NN" or tok.idx < first[ent_id]:
             continue
@@ -339,15 +334,6 @@ def _quote_speakers(
     return spans
 
 
-def _quotation_at(
-    quoted: Sequence[tuple[int, int]], starts: Sequence[int], char: int
-) -> tuple[int, int] | None:
-    n = bisect.bisect_right(starts, char) - 1
-    if n >= 0 and char < quoted[n][1]:
-        return quoted[n]
-    return None
-
-
 def _speaker_of(
     speakers: Sequence[tuple[int, int, str | None]], quotation: tuple[int, int]
 ) -> str | None:
@@ -359,12 +345,3 @@ def _speaker_of(
         if q_start > end:
             break
     return None
-
-
-def _tokens_among(doc: Doc, words: Iterable[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of ``words``, in order (one array scan
-    instead of a Python loop over every token)."""
-    strings = doc.vocab.strings
-    wanted = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
-    lower = doc.to_array(LOWER)
-    return [doc[int(i)] for i in numpy.isin(lower, wanted).nonzero()[0]]

@@ -12,8 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-import numpy
-from spacy.attrs import DEP, IS_SPACE, LOWER, POS
+from spacy.attrs import DEP, IS_SPACE, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -27,7 +26,7 @@ from newsgraph.extract.lexicon import (
     ROLE_NOUNS,
     TITLE_WORDS,
 )
-from newsgraph.nlp import BODY_START
+from newsgraph.nlp import BODY_START, positions_among
 
 # Labels that name things; numbers, dates and amounts are handled elsewhere.
 NAME_LABELS = frozenset(
@@ -386,7 +385,7 @@ def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Sp
         taken[span.start : span.end] = [True] * len(span)
     added: list[Span] = []
     # only tokens that can start a known name are visited (one array scan finds them)
-    starts = _tokens_among(doc, by_first)
+    starts = positions_among(doc, by_first)
     skip_to = 0
     for i in starts:
         tok = doc[i]
@@ -411,10 +410,3 @@ def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Sp
                 break
         skip_to = i + matched
     return spans + added
-
-
-def _tokens_among(doc: Doc, words: Iterable[str]) -> list[int]:
-    """Indices of the tokens whose lower-case form is one of ``words``, in order."""
-    strings = doc.vocab.strings
-    wanted = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
-    return [int(i) for i in numpy.isin(doc.to_array(LOWER), wanted).nonzero()[0]]

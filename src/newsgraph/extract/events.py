@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
@@ -39,6 +38,7 @@ from newsgraph.extract.events_args import (
     place_of,
     verb_arguments,
 )
+from newsgraph.nlp import positions_among
 from newsgraph.records import Event, EventTime, Participant, Quote, TimeExpr
 
 # Event types that are never one event across mentions: two "said" are two statements.
@@ -95,12 +95,10 @@ def find_event_mentions(
     reader = ArgumentReader(doc, index, references)
     cue_speakers = {q.cue_span[0]: q for q in quotes if q.cue_span is not None}
     triggers: dict[int, tuple[str, bool]] = {}
-    strings = doc.vocab.strings
-    pos = doc.to_array(POS)
-    for at in numpy.isin(pos, [strings["VERB"], strings["NOUN"]]).nonzero()[0]:
-        found = _trigger_type(doc[int(at)])  # verbs and nouns only: one array scan finds them
+    for at in positions_among(doc, ("VERB", "NOUN"), POS):  # only verbs and nouns trigger
+        found = _trigger_type(doc[at])
         if found is not None:
-            triggers[int(at)] = found
+            triggers[at] = found
     anchored = _anchor_times(doc, times, triggers)
     mentions = []
     for i, (event_type, nominal) in triggers.items():

@@ -4,6 +4,7 @@ Works on characters, not tokens, so that it does not depend on how the tokenizer
 splits marks. A quotation that runs over several paragraphs (an opening mark on
 each paragraph, a closing mark only on the last) comes out as one span.
 Unbalanced marks never raise: an unclosed quotation ends at its paragraph's end.
+``quotations_of`` keeps a Doc's quotations in its ``user_data``.
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from newsgraph.nlp import doc_text
+
 # “ ” „ ‟ « » and the typewriter forms: " and the doubled `` '' of some wires.
 # Single curly marks ‘ ’ are paired separately (the closing one doubles as apostrophe).
 _MARK = re.compile(r"``|''|[\"“”„‟«»]")
 _OPENERS = frozenset({"“", "„", "‟", "«", "``"})
 _CLOSERS = frozenset({"”", "»"})
+_QUOTATIONS = "newsgraph_quotations"  # doc.user_data key
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,15 @@ def _single_quotes(text: str, p_start: int, p_end: int) -> list[tuple[int, int, 
         found.append((i, close + 1, True))
         i = text.find("‘", close + 1, p_end)
     return found
+
+
+def quotations_of(doc: Doc) -> list[Quotation]:
+    """``find_quotations`` over the Doc's text, found once per Doc (quotes and
+    coreference both read them)."""
+    found = doc.user_data.get(_QUOTATIONS)
+    if found is None:
+        found = doc.user_data[_QUOTATIONS] = find_quotations(doc_text(doc))
+    return list(found)
 
 
 def find_quotations(text: str) -> list[Quotation]:

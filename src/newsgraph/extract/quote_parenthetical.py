@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.quote_cues import CUE_VERBS
 from newsgraph.extract.quote_sources import subject_source
 from newsgraph.extract.quotes_spans import Candidate, DocIndex, snap
+from newsgraph.nlp import positions_among
 
 _ACTS = frozenset({"speech", "writing", "belief"})
 _SKIP_EDGE = frozenset({"punct", "cc", "mark"})
@@ -23,9 +24,8 @@ _SKIP_EDGE = frozenset({"punct", "cc", "mark"})
 
 def find_parenthetical(doc: Doc, index: DocIndex) -> Iterator[Candidate]:
     """Cues of saying set into the clause they report, with that clause as content."""
-    verbs = (doc.to_array(POS) == doc.vocab.strings["VERB"]).nonzero()[0]
-    for at in verbs:  # one array scan finds the verbs
-        verb = doc[int(at)]
+    for at in positions_among(doc, ("VERB",), POS):
+        verb = doc[at]
         if index.of_token[verb.i] is not None:
             continue
         lemma = verb.lemma_.lower()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_cues import CUE_VERBS
-from newsgraph.extract.quote_marks import Quotation, find_quotations
+from newsgraph.extract.quote_marks import Quotation, quotations_of
 from newsgraph.extract.quote_model import load_scorer
 from newsgraph.extract.quote_parenthetical import find_parenthetical
 from newsgraph.extract.quote_sources import subject_source
@@ -30,7 +30,6 @@ from newsgraph.extract.quotes_spans import (
     subtree_chars,
 )
 from newsgraph.extract.speakers import SpeakerResolver
-from newsgraph.nlp import doc_text
 from newsgraph.records import Entity, Quote
 
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})
@@ -60,7 +59,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity], *, learned: bool = True) -
     the attribution between the parts of a split quotation. ``learned=False`` uses
     the cue lexicon alone instead of the learned cue judge.
     """
-    index = DocIndex(doc, find_quotations(doc_text(doc)))
+    index = DocIndex(doc, quotations_of(doc))
     scorer = load_scorer() if learned else None
     found = [*find_candidates(doc, index, scorer), *find_parenthetical(doc, index)]
     drafts = _select([_Draft(c, [(c.start, c.end)]) for c in found])

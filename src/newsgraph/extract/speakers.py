@@ -111,9 +111,13 @@ class SpeakerResolver:
             out.append((m_start, ent_id))
         return out
 
-    def _in_quote(self, char: int) -> bool:
+    def quotation_at(self, char: int) -> tuple[int, int] | None:
+        """The quoted stretch that holds ``char``, or None."""
         n = bisect.bisect_right(self._quoted_starts, char) - 1
-        return n >= 0 and char < self._quoted[n][1]
+        return self._quoted[n] if n >= 0 and char < self._quoted[n][1] else None
+
+    def _in_quote(self, char: int) -> bool:
+        return self.quotation_at(char) is not None
 
     def gender(self, ent_id: str) -> str | None:
         return self._gender.get(ent_id)

@@ -7,7 +7,10 @@ sentence bounds are computed once per Doc and kept in its ``user_data``.
 
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
+from collections.abc import Iterable
+
+import numpy
+from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 # doc.user_data key: the character offset where the article's body begins after a
@@ -60,3 +63,11 @@ def sentences(doc: Doc) -> list[Span]:
             i = end
         doc.user_data[_SENTENCES] = found
     return found
+
+
+def positions_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]:
+    """Indices of the tokens whose ``attr`` (lower-case form by default, or ``POS``) is one
+    of ``words``, in order: one array scan instead of a Python loop over every token."""
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+    return [int(i) for i in numpy.isin(doc.to_array(attr), wanted).nonzero()[0]]
