@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from newsgraph.evaluate.polnear import evaluate_quotes, format_report
-from newsgraph.extract.quote_model import MODEL_ENV
+from newsgraph.extract.quotes.model import MODEL_ENV
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = REPO_ROOT.parent / "shared" / "datasets" / "polnear"

@@ -33,7 +33,7 @@ def _article(text: object, title: object, published: object) -> dict[str, object
     out: dict[str, object] = {"text": str(text)}
     if title:
         out["title"] = str(title)
-    if published:
+    if published and str(published) != "None":  # Giveme5W1H writes a missing date so
         out["published"] = str(published)[:10]
     return out
 
@@ -123,11 +123,14 @@ def main() -> None:
             for rec in records[: args.limit]:
                 handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
         paths.append(path)
-        with (args.out / "digests" / f"{name}.jsonl").open("wb") as digests:
+        target = args.out / "digests" / f"{name}.jsonl"
+        if target.exists() and target.stat().st_size:
+            continue  # a rerun after an interruption keeps what is done
+        with target.open("wb") as digests:
             subprocess.run(
                 [sys.executable, "-m", "newsgraph", "digest", str(path), "--format", "jsonl",
                  "--processes", str(args.processes)],
-                stdout=digests, check=True,
+                stdout=digests, check=False,  # exit 1 when an input fails: it is reported
             )  # fmt: skip
         print(f"{name}: {min(len(records), args.limit or len(records))} articles", flush=True)
     db = args.out / "store.db"

@@ -33,17 +33,17 @@ from spacy.tokens import Doc, DocBin
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.polnear import gold_quotes, load_polnear
-from newsgraph.extract.quote_ends import RULES, end_options
-from newsgraph.extract.quote_marks import find_quotations
-from newsgraph.extract.quote_model import (
+from newsgraph.extract.quotes.ends import RULES, end_options
+from newsgraph.extract.quotes.marks import find_quotations
+from newsgraph.extract.quotes.model import (
     MODEL_FILE,
     LogisticCueScorer,
     cue_features,
     relative_subject,
 )
-from newsgraph.extract.quote_source_options import source_options
-from newsgraph.extract.quotes_rules import find_candidates, noun_frames, verb_frames
-from newsgraph.extract.quotes_spans import DocIndex, choose_frame
+from newsgraph.extract.quotes.rules import find_candidates, noun_frames, verb_frames
+from newsgraph.extract.quotes.source_options import source_options
+from newsgraph.extract.quotes.spans import DocIndex, choose_frame
 from newsgraph.nlp.pipeline import load_pipeline
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

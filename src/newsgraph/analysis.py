@@ -14,15 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
-from newsgraph.extract.coref import resolve_references, with_reference_mentions
-from newsgraph.extract.entities import EntityIndex, index_entities
-from newsgraph.extract.events import find_events
-from newsgraph.extract.main_event import find_main_event
-from newsgraph.extract.quotes import find_quotes
-from newsgraph.extract.roles import find_roles_and_relations
+from newsgraph.extract.entities.index import EntityIndex, index_entities
+from newsgraph.extract.entities.roles import find_roles_and_relations
+from newsgraph.extract.events.find import find_events
+from newsgraph.extract.main_event.find import find_main_event
+from newsgraph.extract.quotes.find import find_quotes
+from newsgraph.extract.references.coref import resolve_references, with_reference_mentions
 from newsgraph.extract.summary import summarise
-from newsgraph.extract.times import find_times
-from newsgraph.nlp import BODY_START, keep_text
+from newsgraph.extract.times.find import find_times
+from newsgraph.nlp.doc import BODY_START, keep_text
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, Digest, Entity, Relation, article_id
 from newsgraph.timing import StageTimer, stage_context

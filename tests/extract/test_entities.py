@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.extract.coref import name_mentions
+from newsgraph.extract.references.coref import name_mentions
 from newsgraph.records import Digest
 from tests.conftest import entity_named
 

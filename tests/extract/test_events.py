@@ -14,9 +14,9 @@ import pytest
 
 from newsgraph.analysis import digest_doc
 from newsgraph.config import Settings
-from newsgraph.extract.entities import index_entities
-from newsgraph.extract.events import find_event_mentions, find_events
-from newsgraph.extract.times import find_times
+from newsgraph.extract.entities.index import index_entities
+from newsgraph.extract.events.find import find_event_mentions, find_events
+from newsgraph.extract.times.find import find_times
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, Entity, Event, article_id
 from tests.conftest import EXAMPLES, load_article

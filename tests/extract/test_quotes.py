@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.config import Settings
-from newsgraph.extract.entities import build_entities
-from newsgraph.extract.quote_marks import find_quotations
-from newsgraph.extract.quotes import find_quotes
+from newsgraph.extract.entities.index import build_entities
+from newsgraph.extract.quotes.find import find_quotes
+from newsgraph.extract.quotes.marks import find_quotations
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Digest, Entity, Quote
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
-from newsgraph.extract.coref import name_mentions
+from newsgraph.extract.references.coref import name_mentions
 
 # The datasets README's mapping from OntoNotes types to CoNLL's.
 ONTONOTES_TO_CONLL = {

@@ -32,11 +32,11 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analysis import entities_and_roles
 from newsgraph.evaluate.tempeval import same_value
-from newsgraph.extract.coref import resolve_references
-from newsgraph.extract.events import EventMention, find_event_mentions, find_events
-from newsgraph.extract.main_event import find_main_event
-from newsgraph.extract.quotes import find_quotes
-from newsgraph.extract.times import find_times
+from newsgraph.extract.events.find import EventMention, find_event_mentions, find_events
+from newsgraph.extract.main_event.find import find_main_event
+from newsgraph.extract.quotes.find import find_quotes
+from newsgraph.extract.references.coref import resolve_references
+from newsgraph.extract.times.find import find_times
 from newsgraph.records import Article, article_id
 
 MEANTIME_FILE = "meantime_airbus_apple.jsonl"

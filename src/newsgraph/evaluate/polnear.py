@@ -31,7 +31,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
-from newsgraph.extract.quote_marks import find_quotations, quotations_of
+from newsgraph.extract.quotes.marks import find_quotations, quotations_of
 from newsgraph.records import Entity, Quote
 
 Spans = list[tuple[int, int]]
@@ -257,7 +257,7 @@ def evaluate_quotes(
     ``polnear_dev.jsonl`` is read); ``limit`` takes the first documents by id, ``last``
     the last ones."""
     from newsgraph.analysis import entities_and_roles
-    from newsgraph.extract.quotes import find_quotes
+    from newsgraph.extract.quotes.find import find_quotes
     from newsgraph.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(Settings().model)

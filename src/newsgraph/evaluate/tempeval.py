@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsgraph.extract.times import find_times
+from newsgraph.extract.times.find import find_times
 from newsgraph.records import TimeExpr
 
 CORPORA = {"tbaq_timebank.jsonl": "TimeBank", "tbaq_aquaint.jsonl": "AQUAINT"}

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp import sentences
+from newsgraph.nlp.doc import sentences
 from newsgraph.records import Entity
 
 _QUOTE_MARKS = frozenset('"“”')

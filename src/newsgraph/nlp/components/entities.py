@@ -5,11 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.entity_spans import refine_ents
+from newsgraph.extract.entities.spans import refine_ents
 
 
 class EntityRefiner:
-    """Runs after ``ner``; see ``newsgraph.extract.entity_spans.refine_ents``."""
+    """Runs after ``ner``; see ``newsgraph.extract.entities.spans.refine_ents``."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = refine_ents(doc)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.entities import EntityIndex
+from newsgraph.extract.entities.index import EntityIndex
 from newsgraph.extract.lexicon import (
     AMBIGUOUS_KIN,
     HONORIFICS,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from newsgraph.extract.times_lexicon import SEASON_START
+from newsgraph.extract.times.lexicon import SEASON_START
 
 PAST, FUTURE = "past", "future"
 

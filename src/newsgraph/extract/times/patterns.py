@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.times_lexicon import (
+from newsgraph.extract.times.lexicon import (
     DECADE_WORDS,
     HOLIDAYS,
     MODIFIERS,

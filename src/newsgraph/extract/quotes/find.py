@@ -16,20 +16,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.quote_cues import CUE_VERBS
-from newsgraph.extract.quote_marks import Quotation, quotations_of
-from newsgraph.extract.quote_model import load_scorer
-from newsgraph.extract.quote_parenthetical import find_parenthetical
-from newsgraph.extract.quote_sources import subject_source
-from newsgraph.extract.quotes_rules import find_candidates
-from newsgraph.extract.quotes_spans import (
+from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.quotes.marks import Quotation, quotations_of
+from newsgraph.extract.quotes.model import load_scorer
+from newsgraph.extract.quotes.parenthetical import find_parenthetical
+from newsgraph.extract.quotes.rules import find_candidates
+from newsgraph.extract.quotes.sources import subject_source
+from newsgraph.extract.quotes.spans import (
     Candidate,
     DocIndex,
     source_head,
     speechlike,
     subtree_chars,
 )
-from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.extract.references.speakers import SpeakerResolver
 from newsgraph.records import Entity, Quote
 
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})

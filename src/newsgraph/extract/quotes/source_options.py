@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_sources import ancestor_subject, inverted_source, subject_source
-from newsgraph.extract.quotes_spans import DocIndex, phrase
+from newsgraph.extract.quotes.sources import ancestor_subject, inverted_source, subject_source
+from newsgraph.extract.quotes.spans import DocIndex, phrase
 
 Source = tuple[tuple[int, int] | None, int | None]
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.entities import EntityIndex
-from newsgraph.extract.event_types import (
+from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.events.types import (
     FUTURE_AUX,
     NEGATING_GOVERNORS,
     NEGATIVE_DETERMINERS,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_cues import CUE_VERBS
+from newsgraph.extract.quotes.cues import CUE_VERBS
 
 MAX_EXTENSIONS = 3
 MAX_CUTS = 24

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.times_lexicon import (
+from newsgraph.extract.times.lexicon import (
     DECADE_WORDS,
     HOLIDAYS,
     MONTHS,
@@ -26,10 +26,10 @@ from newsgraph.extract.times_lexicon import (
     VAGUE_REFS,
     WEEKDAYS,
 )
-from newsgraph.extract.times_numbers import duration_value, parse_number, unit_key
-from newsgraph.extract.times_patterns import KIND_RES, MASTER, MONTH
-from newsgraph.extract.times_tense import tense_at
-from newsgraph.extract.times_values import (
+from newsgraph.extract.times.numbers import duration_value, parse_number, unit_key
+from newsgraph.extract.times.patterns import KIND_RES, MASTER, MONTH
+from newsgraph.extract.times.tense import tense_at
+from newsgraph.extract.times.values import (
     FUTURE,
     PAST,
     add_months,

@@ -9,9 +9,9 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_cues import NON_SPEECH_INTRO
-from newsgraph.extract.quote_marks import Quotation
-from newsgraph.nlp import doc_text, sentence_bounds
+from newsgraph.extract.quotes.cues import NON_SPEECH_INTRO
+from newsgraph.extract.quotes.marks import Quotation
+from newsgraph.nlp.doc import doc_text, sentence_bounds
 
 # Tokens that end a dateline or timestamp in front of a source: "LONDON (Reuters) - Trump"
 DATELINE_DASH = frozenset({"—", "--", "–", "(AP)", "—-"})

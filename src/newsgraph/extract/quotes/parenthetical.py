@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_cues import CUE_VERBS
-from newsgraph.extract.quote_sources import subject_source
-from newsgraph.extract.quotes_spans import Candidate, DocIndex, snap
-from newsgraph.nlp import positions_among
+from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.quotes.sources import subject_source
+from newsgraph.extract.quotes.spans import Candidate, DocIndex, snap
+from newsgraph.nlp.doc import positions_among
 
 _ACTS = frozenset({"speech", "writing", "belief"})
 _SKIP_EDGE = frozenset({"punct", "cc", "mark"})

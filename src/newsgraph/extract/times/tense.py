@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.times_values import FUTURE, PAST
+from newsgraph.extract.times.values import FUTURE, PAST
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.times_lexicon import (
+from newsgraph.extract.times.lexicon import (
     MULTIPLIERS,
     SMALL_NUMBERS,
     UNITS,

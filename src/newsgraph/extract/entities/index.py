@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.entity_spans import NAME_LABELS
+from newsgraph.extract.entities.spans import NAME_LABELS
 from newsgraph.extract.lexicon import CORPORATE_SUFFIXES, HONORIFICS
 from newsgraph.records import Entity
 

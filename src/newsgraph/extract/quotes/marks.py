@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp import doc_text
+from newsgraph.nlp.doc import doc_text
 
 # “ ” „ ‟ « » and the typewriter forms: " and the doubled `` '' of some wires.
 # Single curly marks ‘ ’ are paired separately (the closing one doubles as apostrophe).

@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import DEP, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_cues import (
+from newsgraph.extract.quotes.cues import (
     ADDRESSEE_VERBS,
     CUE_NOUNS,
     CUE_VERBS,
@@ -22,8 +22,8 @@ from newsgraph.extract.quote_cues import (
     WRITING_MARKERS,
     Cue,
 )
-from newsgraph.extract.quote_sources import ancestor_subject, inverted_source, subject_source
-from newsgraph.extract.quotes_spans import (
+from newsgraph.extract.quotes.sources import ancestor_subject, inverted_source, subject_source
+from newsgraph.extract.quotes.spans import (
     Candidate,
     CueScorer,
     DocIndex,

@@ -17,11 +17,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.coref import role_holders
-from newsgraph.extract.event_types import EVENT_TYPES, OTHER, noun_type
-from newsgraph.extract.main_event_clause import Clause, find_clause, verbless_phrase
-from newsgraph.extract.main_event_setting import INCIDENT_TYPES, when_of, where_of
-from newsgraph.nlp import doc_text, sentences
+from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
+from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
+from newsgraph.extract.main_event.setting import INCIDENT_TYPES, when_of, where_of
+from newsgraph.extract.references.coref import role_holders
+from newsgraph.nlp.doc import doc_text, sentences
 from newsgraph.records import Article, Entity, Event, TimeExpr
 
 _MECHANISM_TYPES = frozenset({"accident", "attack", "explosion", "shooting", "fire"})

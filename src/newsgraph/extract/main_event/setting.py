@@ -20,8 +20,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_types import EVENT_TYPES, noun_type
-from newsgraph.nlp import doc_text
+from newsgraph.extract.events.types import EVENT_TYPES, noun_type
+from newsgraph.nlp.doc import doc_text
 from newsgraph.records import Entity, Event, TimeExpr
 
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes_spans import breaks_line, phrase
+from newsgraph.extract.quotes.spans import breaks_line, phrase
 
 _EXPLETIVES = frozenset({"there"})
 _RELATIVES = frozenset({"who", "that", "which"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.event_types import EVENT_TYPES
+from newsgraph.extract.events.types import EVENT_TYPES
 
 # Verbs that headlines use in the present tense and the tagger reads as plural nouns.
 _HEADLINE_VERBS = frozenset(

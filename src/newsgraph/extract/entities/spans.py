@@ -26,7 +26,7 @@ from newsgraph.extract.lexicon import (
     ROLE_NOUNS,
     TITLE_WORDS,
 )
-from newsgraph.nlp import BODY_START, positions_among
+from newsgraph.nlp.doc import BODY_START, positions_among
 
 # Labels that name things; numbers, dates and amounts are handled elsewhere.
 NAME_LABELS = frozenset(

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_cues import CUE_VERBS
-from newsgraph.extract.quote_ends import RULES, end_options
-from newsgraph.extract.quote_source_options import source_options
-from newsgraph.extract.quote_sources import subject_source
-from newsgraph.extract.quotes_spans import DocIndex, Frames
+from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.quotes.ends import RULES, end_options
+from newsgraph.extract.quotes.source_options import source_options
+from newsgraph.extract.quotes.sources import subject_source
+from newsgraph.extract.quotes.spans import DocIndex, Frames
 
 MODEL_FILE = "quote_cue_model.json"
 # another weights file, for development: a model trained without held-out documents

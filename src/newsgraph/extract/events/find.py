@@ -15,8 +15,17 @@ from dataclasses import dataclass
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities import EntityIndex
-from newsgraph.extract.event_types import (
+from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.events.args import (
+    SUPPORT_VERBS,
+    Argument,
+    ArgumentReader,
+    modality,
+    noun_arguments,
+    place_of,
+    verb_arguments,
+)
+from newsgraph.extract.events.types import (
     ANAPHORIC_EVENT_NOUNS,
     EXCLUDING_OBJECTS,
     NON_EVENT_VERBS,
@@ -29,16 +38,7 @@ from newsgraph.extract.event_types import (
     noun_type,
     verb_type,
 )
-from newsgraph.extract.events_args import (
-    SUPPORT_VERBS,
-    Argument,
-    ArgumentReader,
-    modality,
-    noun_arguments,
-    place_of,
-    verb_arguments,
-)
-from newsgraph.nlp import positions_among
+from newsgraph.nlp.doc import positions_among
 from newsgraph.records import Event, EventTime, Participant, Quote, TimeExpr
 
 # Event types that are never one event across mentions: two "said" are two statements.

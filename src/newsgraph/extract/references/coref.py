@@ -23,11 +23,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.events_args import subject_of
+from newsgraph.extract.events.args import subject_of
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, ROLE_NOUNS
-from newsgraph.extract.quote_marks import quotations_of
-from newsgraph.extract.speakers import SpeakerResolver
-from newsgraph.nlp import positions_among, sentence_bounds
+from newsgraph.extract.quotes.marks import quotations_of
+from newsgraph.extract.references.speakers import SpeakerResolver
+from newsgraph.nlp.doc import positions_among, sentence_bounds
 from newsgraph.records import Entity, Quote
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
