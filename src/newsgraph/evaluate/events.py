@@ -15,8 +15,10 @@ through ``WIKIEVENTS_TYPES`` (compared at the ``Type.Subtype`` level, e.g.
 Trigger identification (span only) and classification (span and type),
 argument identification (trigger and argument span) and classification (and role).
 
-The baseline, in the same run and on the same parse: every verb is a trigger,
-its nsubj is Arg0 and its dobj Arg1.
+newsgraph's triggers are every event mention its digest was made from, untyped
+ones included (the digest itself lists typed events only). The baseline, in the
+same run and on the same parse: every verb is a trigger, its nsubj is Arg0 and
+its dobj Arg1.
 """
 
 from __future__ import annotations

@@ -15,8 +15,10 @@ Where several annotators annotated a document, the record of the annotator whose
 sorts first is used, so every document counts once.
 
 Speaker rule: a matched quote has the right speaker when its ``speaker_span`` overlaps
-a gold source span, or when one of the mentions of its ``speaker`` entity does; a gold
-attribution without a source is matched by a prediction without a speaker.
+a gold source span, or when one of the mentions of its ``speaker`` entity in the digest
+does (its names, and the pronouns and role nouns coreference linked to it: a gold
+source "he" that coreference resolved to the quote's speaker counts); a gold attribution
+without a source is matched by a prediction without a speaker.
 """
 
 from __future__ import annotations
