@@ -215,14 +215,14 @@ def evaluate_5w1h(
     halves = (Tally(), Tally())
     timer = StageTimer()
     pairs = docs_and_digests(articles, settings, timer)
-    for count, (record, article, (doc, digest)) in enumerate(
+    for number, (record, article, (doc, digest)) in enumerate(
         zip(records, articles, pairs, strict=True), 1
     ):
         main = digest.main_event or {}
         gold = gold_answers(record)
-        name = str(record.get("dId", count))[:8]
+        name = str(record.get("dId", number))[:8]
         tallies["newsgraph"].add(name, main, gold)
-        halves[0 if 2 * (count - 1) < len(records) else 1].add(name, main, gold)
+        halves[0 if 2 * (number - 1) < len(records) else 1].add(name, main, gold)
         tallies["baseline"].add(name, lead_baseline(doc, article, list(digest.times)), gold)
     count = len(records)
     return {
