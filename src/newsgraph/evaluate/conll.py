@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
+from newsgraph.evaluate.metrics import prf
 from newsgraph.extract.references.coref import name_mentions
 
 # The datasets README's mapping from OntoNotes types to CoNLL's.
@@ -63,9 +64,7 @@ class Score:
             tp, fp, fn = (sum(c.values()) for c in (self.tp, self.fp, self.fn))
         else:
             tp, fp, fn = self.tp[label], self.fp[label], self.fn[label]
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(tp, tp + fp, tp + fn)
 
 
 def read_conll(path: Path) -> Iterator[ConllDoc]:

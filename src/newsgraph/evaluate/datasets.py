@@ -8,20 +8,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsgraph.errors import InputError
+from newsgraph.evaluate.metrics import read_jsonl
 from newsgraph.records import Article, article_id
 
 
 def default_datasets_dir() -> Path:
     """``../shared/datasets`` seen from the repository root (this file is in src/newsgraph/)."""
     return Path(__file__).resolve().parents[3].parent / "shared" / "datasets"
-
-
-def _jsonl(path: Path) -> list[dict[str, object]]:
-    if not path.is_file():
-        raise InputError(str(path), "data set file not found")
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _article(text: object, title: object, published: object, source: str) -> Article:
@@ -50,11 +43,11 @@ def dev_articles(root: Path | None = None) -> list[Article]:
             seen.add(article.id)
             out.append(article)
 
-    for rec in _jsonl(root / "polnear" / "polnear_dev.jsonl"):
+    for rec in read_jsonl(root / "polnear" / "polnear_dev.jsonl"):
         add(_article(rec["text"], rec.get("title"), rec.get("publication_date"), "polnear-dev"))
-    for rec in _jsonl(root / "tempeval3" / "tbaq_aquaint.jsonl"):
+    for rec in read_jsonl(root / "tempeval3" / "tbaq_aquaint.jsonl"):
         add(_article(rec["text"], rec.get("title"), rec.get("dct"), "tempeval3-aquaint"))
-    for rec in _jsonl(root / "meantime" / "meantime_airbus_apple.jsonl"):
+    for rec in read_jsonl(root / "meantime" / "meantime_airbus_apple.jsonl"):
         add(_article(rec["text"], rec.get("title"), rec.get("dct"), "meantime"))
     for path in sorted((root / "giveme5w1h" / "data").glob("*.json")):
         rec = json.loads(path.read_text(encoding="utf-8"))

@@ -15,29 +15,30 @@ through ``WIKIEVENTS_TYPES`` (compared at the ``Type.Subtype`` level, e.g.
 Trigger identification (span only) and classification (span and type),
 argument identification (trigger and argument span) and classification (and role).
 
-The baseline, in the same run and on the same parse: every verb is a trigger,
-its nsubj is Arg0 and its dobj Arg1.
+newsgraph's triggers are every event mention its digest was made from, untyped
+ones included (the digest itself lists typed events only). The baseline, in the
+same run and on the same parse: every verb is a trigger, its nsubj is Arg0 and
+its dobj Arg1.
 """
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analysis import entities_and_roles
+from newsgraph.config import Settings
+from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.metrics import f1, overlap, overlap_pairs, ratio, read_jsonl
 from newsgraph.evaluate.tempeval import same_value
-from newsgraph.extract.events.find import EventMention, find_event_mentions, find_events
-from newsgraph.extract.main_event.find import find_main_event
-from newsgraph.extract.quotes.find import find_quotes
-from newsgraph.extract.references.coref import resolve_references
-from newsgraph.extract.times.find import find_times
-from newsgraph.records import Article, article_id
+from newsgraph.extract.entities.index import index_entities
+from newsgraph.extract.events.find import EventMention, find_event_mentions
+from newsgraph.records import Article, Digest, article_id
+from newsgraph.timing import StageTimer
 
 MEANTIME_FILE = "meantime_airbus_apple.jsonl"
 WIKIEVENTS_FILE = "dev.jsonl"
@@ -115,6 +116,7 @@ class Gold:
 class Scores:
     """Running counts for one system on one data set."""
 
+    documents: int = 0
     gold: int = 0
     pred: int = 0
     trig: int = 0  # span match
@@ -132,6 +134,7 @@ class Scores:
     errors: list[str] = field(default_factory=list)
 
     def add(self, doc_id: str, gold: Sequence[Gold], pred: Sequence[Pred], typed: bool) -> None:
+        self.documents += 1
         self.gold += len(gold)
         self.pred += len(pred)
         self.gold_args += sum(len(g.args) for g in gold)
@@ -188,19 +191,6 @@ class Scores:
         }
 
 
-def ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def f1(hits: int, predicted: int, gold: int) -> float:
-    precision, recall = ratio(hits, predicted), ratio(hits, gold)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
-
-
 def _first_overlap(
     span: tuple[int, int],
     args: Sequence[tuple[str, tuple[int, int]]],
@@ -209,31 +199,9 @@ def _first_overlap(
 ) -> int | None:
     """The first unused gold argument overlapping ``span`` (with ``role``, unless None)."""
     for k, (g_role, g_span) in enumerate(args):
-        if k not in used and (role is None or g_role == role) and _overlap(span, g_span):
+        if k not in used and (role is None or g_role == role) and overlap(span, g_span):
             return k
     return None
-
-
-def overlap_pairs(
-    gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """One-to-one (gold index, pred index) pairs of overlapping spans, largest overlap first."""
-    candidates = []
-    for i, g in enumerate(gold):
-        for j, p in enumerate(pred):
-            overlap = min(g[1], p[1]) - max(g[0], p[0])
-            if overlap > 0:
-                candidates.append((-overlap, abs(g[0] - p[0]), i, j))
-    candidates.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, i, j in candidates:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return pairs
 
 
 # --- MEANTIME ---------------------------------------------------------------------------
@@ -326,67 +294,47 @@ def _baseline_preds(doc: Doc, limit_char: int) -> list[Pred]:
     ]
 
 
-@dataclass(slots=True)
-class _Clock:
-    """Seconds spent in spaCy and in the event passes, and the article count."""
+def _event_mentions(doc: Doc, digest: Digest) -> list[EventMention]:
+    """Every event mention of ``doc``, untyped ones included, from the digest's own inputs.
 
-    nlp: float = 0.0
-    events: float = 0.0
-    articles: int = 0
-
-    def report(self) -> dict[str, float | int]:
-        n = self.articles or 1
-        return {
-            "articles": self.articles,
-            "nlp_ms_per_article": 1000 * self.nlp / n,
-            "events_ms_per_article": 1000 * self.events / n,
-            "events_share_of_nlp": ratio_f(self.events, self.nlp),
-        }
-
-
-def ratio_f(part: float, whole: float) -> float:
-    return part / whole if whole else 0.0
-
-
-def _analyse(
-    nlp: Any, text: str, published: str | None, clock: _Clock
-) -> tuple[Doc, list[EventMention]]:
-    began = time.perf_counter()
-    doc = nlp(text)
-    clock.nlp += time.perf_counter() - began
-    # the digest's inputs to events (digest_doc): entities with roles, quotes, pronouns
-    index, entities, _relations = entities_and_roles(doc)
-    times = find_times(text, published, doc)
-    quotes = find_quotes(doc, entities)
-    references = resolve_references(doc, entities, quotes)
-    began = time.perf_counter()
-    events = find_events(doc, index, times, published, quotes=quotes, references=references)
-    find_main_event(doc, events, entities, times, Article(text=text, id=article_id(text)))
-    clock.events += time.perf_counter() - began
-    clock.articles += 1
-    return doc, find_event_mentions(doc, index, times, quotes=quotes, references=references)
+    The digest keeps typed events only; the scores need every trigger. The references
+    ("he", "the spokeswoman" -> entity) are the mentions coreference added to the
+    digest's entities, read back to the token they end on.
+    """
+    # TODO(merge): read doc._.newsgraph_event_mentions
+    index = index_entities(doc)
+    named = {e.id: set(e.mentions) for e in index.entities}
+    references = {}
+    for ent in digest.entities:
+        for start, end in ent.mentions:
+            span = doc.char_span(start, end) if (start, end) not in named[ent.id] else None
+            if span is not None:
+                references[span[-1].i] = ent.id
+    return find_event_mentions(
+        doc, index, digest.times, quotes=digest.quotes, references=references
+    )
 
 
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
+def _records(path: Path, name: str, limit: int | None) -> list[dict[str, Any]]:
+    file = path / name if path.is_dir() else path
+    return list(islice(read_jsonl(file), limit))
 
 
-def _meantime(nlp: Any, path: Path, limit: int | None, clock: _Clock) -> dict[str, Scores]:
-    file = path / MEANTIME_FILE if path.is_dir() else path
+def _meantime(
+    path: Path, limit: int | None, settings: Settings, timer: StageTimer
+) -> dict[str, Scores]:
+    records = _records(path, MEANTIME_FILE, limit)
+    articles = (
+        Article(text=r["text"], id=article_id(r["text"]), published=r.get("dct")) for r in records
+    )
     systems = {"newsgraph": Scores(), "baseline": Scores()}
-    for n, record in enumerate(_read_jsonl(file)):
-        if limit is not None and n >= limit:
-            break
-        text = record["text"]
-        doc, mentions = _analyse(nlp, text, record.get("dct"), clock)
-        limit_char = _scored_limit(text)
+    for record, (doc, digest) in zip(
+        records, docs_and_digests(articles, settings, timer), strict=True
+    ):
+        limit_char = _scored_limit(record["text"])
         gold = meantime_gold(record, limit_char)
-        systems["newsgraph"].add(
-            record["doc_id"], gold, _ours_meantime(mentions, limit_char), False
-        )
+        ours = _ours_meantime(_event_mentions(doc, digest), limit_char)
+        systems["newsgraph"].add(record["doc_id"], gold, ours, False)
         systems["baseline"].add(record["doc_id"], gold, _baseline_preds(doc, limit_char), False)
     return systems
 
@@ -442,16 +390,19 @@ def _ours_wikievents(mentions: Sequence[EventMention]) -> list[Pred]:
     return preds
 
 
-def _wikievents(nlp: Any, path: Path, limit: int | None, clock: _Clock) -> dict[str, Scores]:
-    file = path / WIKIEVENTS_FILE if path.is_dir() else path
+def _wikievents(
+    path: Path, limit: int | None, settings: Settings, timer: StageTimer
+) -> dict[str, Scores]:
+    records = _records(path, WIKIEVENTS_FILE, limit)
+    texts = [wikievents_text(r) for r in records]
+    articles = (Article(text=text, id=article_id(text)) for text, _ in texts)
     systems = {"newsgraph": Scores(), "baseline": Scores()}
-    for n, record in enumerate(_read_jsonl(file)):
-        if limit is not None and n >= limit:
-            break
-        text, spans = wikievents_text(record)
-        doc, mentions = _analyse(nlp, text, None, clock)
+    for record, (text, spans), (doc, digest) in zip(
+        records, texts, docs_and_digests(articles, settings, timer), strict=True
+    ):
         gold = wikievents_gold(record, spans)
-        systems["newsgraph"].add(record["doc_id"], gold, _ours_wikievents(mentions), True)
+        ours = _ours_wikievents(_event_mentions(doc, digest))
+        systems["newsgraph"].add(record["doc_id"], gold, ours, True)
         # the baseline cannot type events: its spans and arguments are scored without labels
         untyped = [Gold(g.span, None, tuple(("arg", s) for _, s in g.args)) for g in gold]
         base = [
@@ -463,29 +414,37 @@ def _wikievents(nlp: Any, path: Path, limit: int | None, clock: _Clock) -> dict[
 
 
 def evaluate_events(
-    meantime_path: Path, wikievents_path: Path | None = None, *, limit: int | None = None
+    meantime_path: Path,
+    wikievents_path: Path | None = None,
+    *,
+    limit: int | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, Any]:
-    """Scores of ``find_events`` and the baseline on MEANTIME (and WikiEvents dev when given).
+    """Scores of the digest's events and of the baseline on MEANTIME (and WikiEvents dev).
 
     Paths are the data set folders or their JSONL files; ``limit`` caps the
     documents read from each. Returns ``{"datasets": {name: {system: scores}},
-    "speed": {...}}``; speed compares the milliseconds per article spent in
-    ``nlp()`` with those spent in ``find_events`` + ``find_main_event``.
+    "speed": {...}}``; speed compares the CPU milliseconds per article of the
+    spaCy parse with those of the digest's events stage (events and main event).
     """
-    from newsgraph.config import Settings
-    from newsgraph.nlp.pipeline import load_pipeline
-
-    nlp = load_pipeline(Settings().model)
-    clock = _Clock()
-    results = {"MEANTIME": _meantime(nlp, Path(meantime_path), limit, clock)}
+    settings = settings or Settings()
+    timer = StageTimer()
+    results = {"MEANTIME": _meantime(Path(meantime_path), limit, settings, timer)}
     if wikievents_path is not None:
-        results["WikiEvents"] = _wikievents(nlp, Path(wikievents_path), limit, clock)
+        results["WikiEvents"] = _wikievents(Path(wikievents_path), limit, settings, timer)
+    articles = sum(s["newsgraph"].documents for s in results.values())
+    parse, events = timer.seconds["parse"], timer.seconds["events"]
     return {
         "datasets": {
             name: {system: s.scores() for system, s in systems.items()}
             for name, systems in results.items()
         },
-        "speed": clock.report(),
+        "speed": {
+            "articles": articles,
+            "nlp_ms_per_article": 1000 * ratio(parse, articles),
+            "events_ms_per_article": 1000 * ratio(events, articles),
+            "events_share_of_nlp": ratio(events, parse),
+        },
     }
 
 
@@ -515,8 +474,8 @@ def format_report(report: dict[str, Any]) -> str:
     speed = report["speed"]
     lines += [
         "",
-        f"{speed['articles']} articles: nlp() {speed['nlp_ms_per_article']:.1f} ms / article, "
-        f"find_events + find_main_event {speed['events_ms_per_article']:.2f} ms / article "
-        f"({100 * speed['events_share_of_nlp']:.1f}% of nlp())",
+        f"{speed['articles']} articles: spaCy {speed['nlp_ms_per_article']:.1f} ms / article, "
+        f"events stage {speed['events_ms_per_article']:.2f} ms / article "
+        f"({100 * speed['events_share_of_nlp']:.1f}% of spaCy)",
     ]
     return "\n".join(lines)

@@ -15,15 +15,15 @@ Where several annotators annotated a document, the record of the annotator whose
 sorts first is used, so every document counts once.
 
 Speaker rule: a matched quote has the right speaker when its ``speaker_span`` overlaps
-a gold source span, or when one of the mentions of its ``speaker`` entity does; a gold
-attribution without a source is matched by a prediction without a speaker.
+a gold source span, or when one of the mentions of its ``speaker`` entity in the digest
+does (its names, and the pronouns and role nouns coreference linked to it: a gold
+source "he" that coreference resolved to the quote's speaker counts); a gold attribution
+without a source is matched by a prediction without a speaker.
 """
 
 from __future__ import annotations
 
-import json
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,11 +31,13 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
+from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.metrics import greedy_pairs, harmonic_mean, overlap, ratio, read_jsonl
 from newsgraph.extract.quotes.marks import find_quotations, quotations_of
-from newsgraph.records import Entity, Quote
+from newsgraph.records import Article, Entity, Quote, article_id
+from newsgraph.timing import StageTimer
 
 Spans = list[tuple[int, int]]
-Extractor = Callable[[Doc, Sequence[Entity]], list[Quote]]
 
 FORMS = ("direct", "mixed", "indirect")
 _PRED_FORM = {"direct": "direct", "partial": "mixed", "mixed": "mixed", "indirect": "indirect"}
@@ -58,12 +60,10 @@ def load_polnear(
     if path.is_dir():
         path = path / "polnear_dev.jsonl"
     chosen: dict[str, dict[str, Any]] = {}
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            old = chosen.get(rec["doc_id"])
-            if old is None or rec["annotator"] < old["annotator"]:
-                chosen[rec["doc_id"]] = rec
+    for rec in read_jsonl(path):
+        old = chosen.get(rec["doc_id"])
+        if old is None or rec["annotator"] < old["annotator"]:
+            chosen[rec["doc_id"]] = rec
     records = sorted(chosen.values(), key=lambda r: r["doc_id"])
     if last is not None:
         records = records[-last:] if last > 0 else []
@@ -98,30 +98,21 @@ def _gold_form(text: str) -> str:
 
 
 def _overlap(a: tuple[int, int], spans: Spans) -> int:
-    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
+    return sum(overlap(a, span) for span in spans)
 
 
 def match(preds: Sequence[Quote], golds: Sequence[GoldQuote]) -> list[tuple[int, int]]:
     """One-to-one (pred index, gold index) pairs where each covers half of the other,
-    best overlap first."""
-    pairs = []
+    best overlap first (on a tie, the later prediction and gold quote first)."""
+    candidates = []
     for i, q in enumerate(preds):
         plen = max(1, q.span[1] - q.span[0])
         for j, g in enumerate(golds):
             glen = max(1, sum(e - s for s, e in g.content))
             ov = _overlap(q.span, g.content)
             if ov * 2 >= glen and ov * 2 >= plen:
-                pairs.append((ov / max(plen, glen), i, j))
-    pairs.sort(reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+                candidates.append(((-ov / max(plen, glen), -i, -j), i, j))
+    return greedy_pairs(candidates)
 
 
 def speaker_ok(quote: Quote, gold: GoldQuote, entities: dict[str, Entity]) -> bool:
@@ -157,9 +148,8 @@ class _Tally:
 
     def report(self, docs: int) -> dict[str, Any]:
         def prf(hp: int, np_: int, hg: int, ng: int) -> dict[str, float]:
-            p = hp / np_ if np_ else 0.0
-            r = hg / ng if ng else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
+            p, r = ratio(hp, np_), ratio(hg, ng)
+            f = harmonic_mean(p, r)
             return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "pred": np_, "gold": ng}
 
         hits = sum(self.hit_gold.values())
@@ -173,24 +163,6 @@ class _Tally:
         out["end_to_end"] = prf(self.speaker_ok, npred, self.speaker_ok, ngold)
         out["ms_per_doc"] = round(self.ms / docs, 2) if docs else 0.0
         return out
-
-
-def score(
-    items: Iterable[tuple[dict[str, Any], Doc, Sequence[Entity]]], systems: dict[str, Extractor]
-) -> dict[str, Any]:
-    """Score each system over (record, doc, entities) triples."""
-    tallies = {name: _Tally() for name in systems}
-    docs = 0
-    for record, doc, entities in items:
-        docs += 1
-        golds = gold_quotes(record)
-        by_id = {e.id: e for e in entities}
-        for name, extract in systems.items():
-            t0 = time.perf_counter()
-            preds = extract(doc, entities)
-            tallies[name].ms += (time.perf_counter() - t0) * 1000
-            tallies[name].add(preds, golds, by_id)
-    return {"documents": docs, "systems": {n: t.report(docs) for n, t in tallies.items()}}
 
 
 # The baseline's reporting verbs: the short list common rule sets ship with.
@@ -213,7 +185,7 @@ _BASELINE_VERBS = frozenset(
 )
 
 
-def baseline_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
+def baseline_quotes(doc: Doc) -> list[Quote]:
     """Reporting verb + nominal subject + the quotation in its sentence (else its clause)."""
     quotations = quotations_of(doc)
     out: list[Quote] = []
@@ -251,29 +223,42 @@ def baseline_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
 
 
 def evaluate_quotes(
-    path: Path, *, limit: int | None = None, last: int | None = None
+    path: Path,
+    *,
+    limit: int | None = None,
+    last: int | None = None,
+    settings: Settings | None = None,
 ) -> dict[str, Any]:
-    """newsgraph and the baseline on PolNeAR ``path`` (a JSONL file, or a folder whose
-    ``polnear_dev.jsonl`` is read); ``limit`` takes the first documents by id, ``last``
-    the last ones."""
-    from newsgraph.analysis import entities_and_roles
-    from newsgraph.extract.quotes.find import find_quotes
-    from newsgraph.nlp.pipeline import load_pipeline
-
-    nlp = load_pipeline(Settings().model)
+    """The digest's quotes and the baseline on PolNeAR ``path`` (a JSONL file, or a folder
+    whose ``polnear_dev.jsonl`` is read); ``limit`` takes the first documents by id,
+    ``last`` the last ones. Speakers are checked against the digest's entities, whose
+    mentions include the pronouns and role nouns coreference linked to them."""
+    settings = settings or Settings()
     records = load_polnear(path, limit, last)
-    nlp_ms = 0.0
-    items = []
-    for record in records:
-        t0 = time.perf_counter()
-        doc = nlp(record["text"])
-        nlp_ms += (time.perf_counter() - t0) * 1000
-        # the digest's entities, roles included: "the spokeswoman said" resolves through them
-        items.append((record, doc, entities_and_roles(doc)[1]))
-    report = score(items, {"newsgraph": find_quotes, "baseline": baseline_quotes})
-    report["nlp_ms_per_doc"] = round(nlp_ms / len(records), 1) if records else 0.0
-    report["path"] = str(path)
-    return report
+    articles = (
+        Article(text=r["text"], id=article_id(r["text"]), published=r.get("publication_date"))
+        for r in records
+    )
+    timer = StageTimer()
+    tallies = {"newsgraph": _Tally(), "baseline": _Tally()}
+    for record, (doc, digest) in zip(
+        records, docs_and_digests(articles, settings, timer), strict=True
+    ):
+        golds = gold_quotes(record)
+        entities = {e.id: e for e in digest.entities}
+        tallies["newsgraph"].add(digest.quotes, golds, entities)
+        with timer("baseline"):
+            baseline = baseline_quotes(doc)
+        tallies["baseline"].add(baseline, golds, entities)
+    docs = len(records)
+    tallies["newsgraph"].ms = 1000 * timer.seconds["quotes"]
+    tallies["baseline"].ms = 1000 * timer.seconds["baseline"]
+    return {
+        "documents": docs,
+        "systems": {name: t.report(docs) for name, t in tallies.items()},
+        "nlp_ms_per_doc": round(1000 * ratio(timer.seconds["parse"], docs), 1),
+        "path": str(path),
+    }
 
 
 def _form_f1(form: str) -> Callable[[dict[str, Any]], Any]:

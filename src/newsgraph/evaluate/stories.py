@@ -19,6 +19,7 @@ from newsgraph.config import Settings
 from newsgraph.corpus import stories
 from newsgraph.corpus.stories import StoryFeatures, StorySummary, assign_story, merge_story
 from newsgraph.errors import InputError
+from newsgraph.evaluate.metrics import harmonic_mean
 from newsgraph.records import Article
 
 _PTB = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}
@@ -65,8 +66,7 @@ def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> tuple[float, float,
         precision += shared / len(by_pred[p])
         recall += shared / len(by_gold[g])
     precision, recall = precision / n, recall / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision, recall, harmonic_mean(precision, recall)
 
 
 def cluster(features: Sequence[StoryFeatures], order: Sequence[int]) -> list[str]:

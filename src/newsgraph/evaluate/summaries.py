@@ -6,14 +6,13 @@ sentences, so the comparison is about which sentences, not how many.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from newsgraph.config import Settings
-from newsgraph.errors import InputError
+from newsgraph.evaluate.metrics import harmonic_mean, ratio, read_jsonl
 from newsgraph.records import Article, article_id
 
 _WORD = re.compile(r"\w+")
@@ -28,11 +27,8 @@ def rouge_n(candidate: Sequence[str], reference: Sequence[str], n: int) -> float
     """ROUGE-N F1 over token n-grams."""
     cand = Counter(tuple(candidate[i : i + n]) for i in range(len(candidate) - n + 1))
     ref = Counter(tuple(reference[i : i + n]) for i in range(len(reference) - n + 1))
-    overlap = sum((cand & ref).values())
-    if not overlap:
-        return 0.0
-    p, r = overlap / sum(cand.values()), overlap / sum(ref.values())
-    return 2 * p * r / (p + r)
+    shared = sum((cand & ref).values())
+    return harmonic_mean(ratio(shared, sum(cand.values())), ratio(shared, sum(ref.values())))
 
 
 def rouge_l(candidate: Sequence[str], reference: Sequence[str]) -> float:
@@ -46,10 +42,7 @@ def rouge_l(candidate: Sequence[str], reference: Sequence[str]) -> float:
             cur.append(prev[j] + 1 if c == ref_token else max(prev[j + 1], cur[j]))
         prev = cur
     lcs = prev[-1]
-    if not lcs:
-        return 0.0
-    p, r = lcs / len(candidate), lcs / len(reference)
-    return 2 * p * r / (p + r)
+    return harmonic_mean(lcs / len(candidate), lcs / len(reference))
 
 
 def _lead(text: str, k: int) -> str:
@@ -63,11 +56,8 @@ def evaluate_summaries(
     """Mean ROUGE-1/2/L F1 for newsgraph and lead-3 on every ``every``-th BBC article."""
     from newsgraph.analysis import analyse_articles
 
-    if not path.is_file():
-        raise InputError(str(path), "BBC News Summary file not found")
     settings = settings or Settings()
-    with path.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()][::every][:limit]
+    records = list(read_jsonl(path))[::every][:limit]
     articles = [
         Article(text=r["article"], id=article_id(r["article"]), title=r["headline"])
         for r in records

@@ -2,24 +2,25 @@
 
 Measures, per corpus: strict span F1 (exact offsets), relaxed span F1 (any
 overlap, one-to-one), type accuracy and value F1 (a relaxed match with the
-identical TIMEX3 value, see ``canonical_value``), for ``find_times`` and, in the
-same run, for a plain baseline: spaCy DATE/TIME entities normalised with dateparser against the DCT.
-The document creation time is given as ``published`` and is not scored.
+identical TIMEX3 value, see ``canonical_value``), for the digest's times and, in the
+same run, for a plain baseline: the bare spaCy model's DATE/TIME entities normalised
+with dateparser against the DCT. The document creation time is given as ``published``
+and is not scored.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsgraph.extract.times.find import find_times
-from newsgraph.records import TimeExpr
+from newsgraph.config import Settings
+from newsgraph.evaluate.metrics import f1, overlap_pairs, ratio, read_jsonl
+from newsgraph.records import Article, TimeExpr, article_id
+from newsgraph.timing import StageTimer
 
 CORPORA = {"tbaq_timebank.jsonl": "TimeBank", "tbaq_aquaint.jsonl": "AQUAINT"}
 SYSTEMS = ("newsgraph", "baseline")
@@ -43,11 +44,11 @@ class Counts:
         self.predicted += len(predicted)
         gold_spans = {tuple(g["char"]) for g in gold}
         self.strict += sum(1 for p in predicted if p.span in gold_spans)
-        pairs = _relaxed_pairs(gold, predicted)
-        matched_gold = {id(g) for g, _ in pairs}
-        matched_pred = {id(p) for _, p in pairs}
+        pairs = overlap_pairs([tuple(g["char"]) for g in gold], [p.span for p in predicted])
+        matched_gold = {i for i, _ in pairs}
+        matched_pred = {j for _, j in pairs}
         self.relaxed += len(pairs)
-        for g, p in pairs:
+        for g, p in ((gold[i], predicted[j]) for i, j in pairs):
             self.typed += g["type"] == p.type
             self.valued += same_value(g["value"], p.value)
             self.valued_exact += g["value"] == p.value
@@ -58,27 +59,27 @@ class Counts:
                 )  # fmt: skip
         self.errors += [
             {"doc": doc_id, "kind": "missed", "gold": [g["text"], g["type"], g["value"]]}
-            for g in gold
-            if id(g) not in matched_gold
+            for i, g in enumerate(gold)
+            if i not in matched_gold
         ]
         self.errors += [
             {"doc": doc_id, "kind": "spurious", "got": [p.text, p.type, p.value]}
-            for p in predicted
-            if id(p) not in matched_pred
+            for j, p in enumerate(predicted)
+            if j not in matched_pred
         ]
 
     def scores(self) -> dict[str, float | int]:
         return {
             "gold": self.gold,
             "predicted": self.predicted,
-            "strict_f1": _f1(self.strict, self.predicted, self.gold),
-            "relaxed_f1": _f1(self.relaxed, self.predicted, self.gold),
-            "relaxed_precision": _ratio(self.relaxed, self.predicted),
-            "relaxed_recall": _ratio(self.relaxed, self.gold),
-            "type_accuracy": _ratio(self.typed, self.relaxed),
-            "value_f1": _f1(self.valued, self.predicted, self.gold),
+            "strict_f1": f1(self.strict, self.predicted, self.gold),
+            "relaxed_f1": f1(self.relaxed, self.predicted, self.gold),
+            "relaxed_precision": ratio(self.relaxed, self.predicted),
+            "relaxed_recall": ratio(self.relaxed, self.gold),
+            "type_accuracy": ratio(self.typed, self.relaxed),
+            "value_f1": f1(self.valued, self.predicted, self.gold),
             # the same, with values compared as strings (no canonical_value)
-            "value_f1_exact": _f1(self.valued_exact, self.predicted, self.gold),
+            "value_f1_exact": f1(self.valued_exact, self.predicted, self.gold),
         }
 
 
@@ -100,48 +101,13 @@ def same_value(gold: str | None, predicted: str | None) -> bool:
     return canonical_value(gold) == canonical_value(predicted)
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(hits: int, predicted: int, gold: int) -> float:
-    precision, recall = _ratio(hits, predicted), _ratio(hits, gold)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def _relaxed_pairs(
-    gold: list[dict[str, Any]], predicted: list[TimeExpr]
-) -> list[tuple[dict[str, Any], TimeExpr]]:
-    """One-to-one overlap matches, the largest overlaps first."""
-    candidates = []
-    for g in gold:
-        g_start, g_end = g["char"]
-        for p in predicted:
-            overlap = min(g_end, p.span[1]) - max(g_start, p.span[0])
-            if overlap > 0:
-                candidates.append((overlap, g, p))
-    candidates.sort(key=lambda c: -c[0])
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for _, g, p in candidates:
-        if id(g) in used_gold or id(p) in used_pred:
-            continue
-        used_gold.add(id(g))
-        used_pred.add(id(p))
-        pairs.append((g, p))
-    return pairs
-
-
 def read_tempeval(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """(corpus name, document) pairs from a TempEval-3 JSONL file or a folder of them."""
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     for file in files:
         corpus = CORPORA.get(file.name, file.stem)
-        with file.open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    yield corpus, json.loads(line)
+        for document in read_jsonl(file):
+            yield corpus, document
 
 
 def gold_times(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -153,51 +119,59 @@ def gold_times(document: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def evaluate_times(path: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """Scores of ``find_times`` and the baseline on the TempEval-3 data at ``path``.
+def evaluate_times(
+    path: Path, *, limit: int | None = None, settings: Settings | None = None
+) -> dict[str, Any]:
+    """Scores of the digest's times and of the baseline on the TempEval-3 data at ``path``.
 
     ``path`` is the ``tempeval3`` folder (or one of its JSONL files); ``limit``
-    caps the documents read per corpus. Returns ``{"corpora": {name: {system:
-    scores}}, "speed": {...}, "errors": {name: [...]}}``; speed is in
-    milliseconds per 1,000 words, for spaCy and for ``find_times`` alone.
+    caps the documents read per corpus. Each document is digested with its DCT
+    as the publication date. Returns ``{"corpora": {name: {system: scores}},
+    "speed": {...}, "errors": {name: [...]}}``; speed is in CPU milliseconds per
+    1,000 words, for the bare spaCy model and for the digest's times stage.
     """
-    from newsgraph.config import Settings
+    from newsgraph.analysis import analyse_articles
     from newsgraph.nlp.pipeline import load_base_model
 
-    nlp = load_base_model(Settings().model)  # the bare model, cached per process
+    settings = settings or Settings()
+    documents: list[tuple[str, dict[str, Any]]] = []
+    seen: dict[str, int] = {}
+    for corpus, document in read_tempeval(path):
+        if limit is None or seen.get(corpus, 0) < limit:
+            seen[corpus] = seen.get(corpus, 0) + 1
+            documents.append((corpus, document))
+    articles = (
+        Article(text=d["text"], id=article_id(d["text"]), published=d["dct"]) for _, d in documents
+    )
+    timer = StageTimer()
+    base = load_base_model(settings.model)  # the baseline's parse: the bare model, cached
     baseline = _Baseline()
     counts: dict[str, dict[str, Counts]] = {}
-    seen: dict[str, int] = {}
     words = 0
-    spacy_seconds = times_seconds = 0.0
-    for corpus, document in read_tempeval(path):
-        if limit is not None and seen.get(corpus, 0) >= limit:
-            continue
-        seen[corpus] = seen.get(corpus, 0) + 1
+    for (corpus, document), digest in zip(
+        documents, analyse_articles(articles, settings, timer), strict=True
+    ):
         text, dct = document["text"], document["dct"]
-        began = time.perf_counter()
-        doc = nlp(text)
-        spacy_seconds += time.perf_counter() - began
-        began = time.perf_counter()
-        predicted = find_times(text, dct, doc)
-        times_seconds += time.perf_counter() - began
+        with timer("spacy"):
+            doc = base(text)
         words += len(text.split())
         gold = gold_times(document)
         per_system = counts.setdefault(corpus, {name: Counts() for name in SYSTEMS})
-        per_system["newsgraph"].add(gold, predicted, document["doc_id"])
+        per_system["newsgraph"].add(gold, list(digest.times), document["doc_id"])
         per_system["baseline"].add(gold, baseline.times(doc, dct), document["doc_id"])
     per_kwords = 1000 / words if words else 0.0
+    spacy_seconds, times_seconds = timer.seconds["spacy"], timer.seconds["times"]
     return {
         "corpora": {
             corpus: {name: c.scores() for name, c in systems.items()}
             for corpus, systems in counts.items()
         },
         "speed": {
-            "documents": sum(seen.values()),
+            "documents": len(documents),
             "words": words,
             "spacy_ms_per_1k_words": 1000 * spacy_seconds * per_kwords,
             "times_ms_per_1k_words": 1000 * times_seconds * per_kwords,
-            "times_share_of_spacy": times_seconds / spacy_seconds if spacy_seconds else 0.0,
+            "times_share_of_spacy": ratio(times_seconds, spacy_seconds),
         },
         "errors": {corpus: systems["newsgraph"].errors for corpus, systems in counts.items()},
     }
@@ -249,7 +223,7 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append("")
     lines.append(
         f"{speed['documents']} documents, {speed['words']} words: spaCy "
-        f"{speed['spacy_ms_per_1k_words']:.1f} ms / 1,000 words, find_times "
+        f"{speed['spacy_ms_per_1k_words']:.1f} ms / 1,000 words, times stage "
         f"{speed['times_ms_per_1k_words']:.2f} ms / 1,000 words "
         f"({100 * speed['times_share_of_spacy']:.1f}% of spaCy)"
     )
