@@ -57,7 +57,7 @@ class Batch:
 
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored text hashes of those of ``ids`` that are in the store."""
-        return _known_hashes(self.conn, ids)
+        return known_hashes(self.conn, ids)
 
     def add_article(self, digest: Digest, aid: str, digest_hash: str, *, replace: bool) -> None:
         """Insert the article row; ``replace``: a changed text, whose old rows go first."""
@@ -82,11 +82,13 @@ class Batch:
         _collect(self._rows, digest, aid, corpus_ids)
 
     def finish(self) -> None:
+        """Insert the child rows collected (``Store.transaction`` calls it before committing)."""
         _flush(self.conn, self._rows)
         self._rows = _Rows()
 
 
-def _known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+def known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """Stored text hashes of those of ``ids`` that are in the store."""
     found: dict[str, str] = {}
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), 500):
@@ -97,11 +99,6 @@ def _known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
         ):
             found[aid] = digest_hash
     return found
-
-
-def known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
-    """Stored text hashes of those of ``ids`` that are in the store."""
-    return _known_hashes(conn, ids)
 
 
 def _delete_article(conn: Connection, aid: str) -> None:
