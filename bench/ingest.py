@@ -1,10 +1,11 @@
 """Ingest throughput against bare digest throughput on the same real articles.
 
 ``digest``: the whole per-article analysis and its JSON (what ``newsgraph digest``
-does). ``ingest``: the same analysis plus story features (lead embedding),
+does). ``ingest``: the same analysis plus corpus features (lead embedding),
 entity linking and storage in a new SQLite file (what ``newsgraph ingest`` does).
-Also times the store alone (writing digests computed beforehand). Runs are
-interleaved and repeated; prints medians and the ratio. Target: ingest >= 0.9x.
+Also times the writer alone (linking and SQL, digests and features computed
+beforehand; ``bench/writer.py`` has more). Runs are interleaved and repeated;
+prints medians and the ratio. Target: ingest >= 0.9x.
 
 Usage: python bench/ingest.py [--repeat 3] [--limit N] [--processes 1]
 """
@@ -18,10 +19,11 @@ import time
 from pathlib import Path
 
 from newsgraph.config import Settings
-from newsgraph.corpus.build import ingest
-from newsgraph.engine.local import run_digests
+from newsgraph.engine.local import run_analysed, run_digests
 from newsgraph.evaluate.datasets import dev_articles
 from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.pipeline.build import ingest
+from newsgraph.pipeline.write import write_batch
 from newsgraph.records import Article
 from newsgraph.store import Store
 
@@ -65,19 +67,19 @@ def main() -> None:
         for _ in range(args.repeat):
             times["digest"].append(digest_run(articles, settings, folder))
             times["ingest"].append(ingest_run(articles, settings, folder))
-        digests = list(run_digests(articles, settings))
+        analysed = list(run_analysed(articles, settings))
         store_only = []
         for n in range(args.repeat):
             with Store.open(str(folder / f"store-{n}.db")) as store:
                 began = time.perf_counter()
-                for start in range(0, len(digests), settings.batch_size):
-                    store.write(digests[start : start + settings.batch_size])
+                for start in range(0, len(analysed), settings.batch_size):
+                    write_batch(store, analysed[start : start + settings.batch_size])
                 store_only.append(time.perf_counter() - began)
     rates = {k: len(articles) / statistics.median(v) for k, v in times.items()}
     for name, rate in rates.items():
         print(f"{name:>8}: {rate:7.2f} articles/s  (median {statistics.median(times[name]):.2f} s)")
     store_rate = len(articles) / statistics.median(store_only)
-    print(f"   store: {store_rate:7.2f} articles/s  (embedding, linking, SQL, alone)")
+    print(f"   store: {store_rate:7.2f} articles/s  (the writer alone: linking and SQL)")
     print(f"ratio ingest/digest: {rates['ingest'] / rates['digest']:.3f}  (target >= 0.9)")
 
 

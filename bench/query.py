@@ -10,8 +10,8 @@ publication date (spread over 1998-2024) and the event dates with it. Where the
 analysis gives no quotes or events yet, they are derived from the text (quoted
 passages, attributed to a person of the article; one event per dated time
 expression) so that those tables have a realistic size. Everything is written
-through ``Store.write`` (linking and stories included; the lead embedding of
-a variant is its source's, computed once).
+through the one writer (``pipeline.write.write_batch``: linking and stories
+included; the lead embedding of a variant is its source's, computed once).
 
 Usage: python bench/query.py [--variants 400] [--db /tmp/bench-100k.db] [--reuse]
 """
@@ -31,14 +31,14 @@ from pathlib import Path
 
 from newsgraph import query
 from newsgraph.config import Settings
-from newsgraph.corpus.embed import get_embedder
-from newsgraph.corpus.stories import lead_text, story_features
+from newsgraph.corpus.features import Analysed, corpus_features
+from newsgraph.corpus.linking import link_features
+from newsgraph.corpus.stories import story_features
 from newsgraph.engine.local import run_digests
 from newsgraph.evaluate.datasets import dev_articles
+from newsgraph.pipeline.write import write_batch
 from newsgraph.records import Digest, Entity, Event, EventTime, Participant, Quote, article_id
 from newsgraph.store import Store
-from newsgraph.store.backend import Connection
-from newsgraph.store.stories import assign
 
 FIRST = "Ana Ben Carla Dana Eli Farah Gus Hana Ivan Jade Kofi Lena Marco Nia Omar Pia Raj Sara Tomas Uma Vera Wen Yuri Zoe".split()  # noqa: E501
 LAST = "Abbott Baker Castillo Dorsey Ellison Fischer Garcia Haines Ibrahim Jensen Kowalski Lindqvist Mendes Novak Okafor Patel Quinn Rossi Santos Tanaka Ueda Vance Whitfield Xu Yilmaz Zhou".split()  # noqa: E501
@@ -132,31 +132,18 @@ def build(path: Path, variants: int) -> int:
     articles = dev_articles()
     print(f"digesting {len(articles)} dev articles ...", flush=True)
     digests = list(run_digests(articles, settings))
-    vectors = dict(
-        zip(
-            (d.article.id for d in digests),
-            get_embedder().embed([lead_text(d) for d in digests]),
-            strict=True,
-        )
-    )
-    source: dict[str, str] = {}
-
-    def step(conn: Connection, digest: Digest, aid: str) -> str | None:
-        features = story_features(digest, [float(x) for x in vectors[source[aid]]])
-        return assign(conn, features, aid, digest.article.title)
-
+    vectors = {a.digest.article.id: a.story.vector for a in corpus_features(digests)}
     began = time.perf_counter()
     total = 0
-    with Store.open(str(path)) as opened:
-        store = Store(opened.conn, story_step=step)
-        batch: list[Digest] = []
+    with Store.open(str(path)) as store:
+        batch: list[Analysed] = []
         for k in range(variants):
             for d in digests:
                 v = variant(d, k)
-                source[v.article.id] = d.article.id
-                batch.append(v)
+                features = story_features(v, vectors[d.article.id])
+                batch.append(Analysed(v, features, link_features(v)))
             if len(batch) >= 1000 or k == variants - 1:
-                total += len(store.write(batch).added)
+                total += len(write_batch(store, batch).added)
                 batch = []
                 rate = total / (time.perf_counter() - began)
                 print(f"\r{total} articles stored ({rate:.0f}/s)", end="", flush=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.config import Settings
-from newsgraph.engine.local import run_digests
+from newsgraph.engine.local import run_analysed, run_digests
 from newsgraph.records import Article, article_id
 
 pytestmark = pytest.mark.model
@@ -25,3 +25,17 @@ def test_engine_two_processes_same_digests_in_order() -> None:
     two = list(run_digests(articles, Settings(processes=2, batch_size=4)))
     assert [d.article.id for d in two] == [a.id for a in articles]
     assert [d.to_json() for d in two] == [d.to_json() for d in one]
+
+
+def test_engine_analysed_carries_the_features_of_each_digest() -> None:
+    from newsgraph.corpus.features import corpus_features
+
+    articles = [Article(text=t, id=article_id(t)) for t in TEXTS * 2]
+    settings = Settings(processes=2, batch_size=4)
+    analysed = list(run_analysed(articles, settings))
+    # computed in the workers, chunk by chunk; the same as computed here for all at once
+    here = corpus_features(list(run_digests(articles, Settings(processes=1))))
+    assert [a.digest.article.id for a in analysed] == [a.id for a in articles]
+    assert analysed == here
+    assert len(analysed[0].story.vector) == 384
+    assert [e.keys for e in analysed[0].entities] == [("PERSON:whitfield",), ("GPE:akron",)]

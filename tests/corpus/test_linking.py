@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.corpus.linking import CorpusEntity, better_name, link_entities, normalise
+from newsgraph.corpus.linking import better_name, link_entities, link_features
+from newsgraph.pipeline.write import store_digests
+from newsgraph.records.corpus import CorpusEntity
+from newsgraph.records.names import normalise
 from newsgraph.store import Store
 from newsgraph.store.reader import entities_named, names_of, roles_of
 from tests.conftest import DATA
@@ -35,7 +38,8 @@ def linked(
     text: str, entities: list, candidates: list[CorpusEntity], story: str | None = None
 ) -> list:
     d = make_digest(text, entities)
-    return [(link.entity_id, link.new) for link in link_entities(d, candidates, story)]
+    links = link_entities(d.article.id, link_features(d), candidates, story)
+    return [(link.entity_id, link.new) for link in links]
 
 
 def test_normalise_drops_titles_possessives_and_case() -> None:
@@ -140,8 +144,8 @@ def test_linking_across_articles_in_the_store(store: Store) -> None:
         url="https://n.example/4",
         published="2024-11-02",
     )
-    store.write([first, second])
-    store.write([coach, third])
+    store_digests(store, [first, second])
+    store_digests(store, [coach, third])
     found = entities_named(store.conn, "Ellison")
     assert [(e.name, e.article_count, e.first_seen, e.last_seen) for e in found] == [
         ("Mark Ellison", 3, "2023-03-10", "2024-11-02"),
@@ -164,8 +168,8 @@ def test_linking_across_articles_in_the_store(store: Store) -> None:
 @pytest.mark.model
 def test_linking_real_articles_one_senator_one_coach(tmp_path: Path) -> None:
     from newsgraph.config import Settings
-    from newsgraph.corpus.build import ingest
     from newsgraph.ingest import read_inputs
+    from newsgraph.pipeline.build import ingest
 
     with Store.open(str(tmp_path / "corpus.db")) as store:
         items = read_inputs([str(DATA / "corpus")], Settings())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsgraph.corpus.records import EventRow
 from newsgraph.corpus.timeline import build_timeline, event_date
+from newsgraph.records.corpus import EventRow
 
 
 def row(

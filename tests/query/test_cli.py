@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.pipeline.write import store_digests
 from newsgraph.store import Store
 from tests.conftest import EXAMPLES
 from tests.query.test_query import corpus
@@ -28,7 +29,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("cli") / "corpus.db")
     with Store.open(path) as store:
-        store.write(corpus())
+        store_digests(store, corpus())
     return path
 
 

@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from newsgraph.errors import ConfigError, NotFoundError
+from newsgraph.pipeline.write import store_digests
 from newsgraph.query import entities, entity_profile, find_entities, quotes, timeline
 from newsgraph.query.export import export
 from newsgraph.records import Digest
@@ -66,7 +67,7 @@ def corpus() -> list[Digest]:
 
 @pytest.fixture
 def filled(store: Store) -> Store:
-    store.write(corpus())
+    store_digests(store, corpus())
     return store
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsgraph.pipeline.write import store_digests
 from newsgraph.query import stories, timeline
 from newsgraph.store import Store
 from tests.store.fixtures import make_digest, person, thing
@@ -34,8 +35,8 @@ def test_stories_group_articles_of_one_case_apart_from_others(store: Store) -> N
         title="Tropical storm floods Miami streets",
         published="2024-11-02",
     )
-    store.write([first])
-    store.write([second, other])
+    store_digests(store, [first])
+    store_digests(store, [second, other])
     found = stories(store)
     assert sorted(s.size for s in found) == [1, 2]
     case = next(s for s in found if s.size == 2)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import StoreError
+from newsgraph.pipeline.write import store_digests
 from newsgraph.store import Store, backend
 from tests.store.fixtures import make_digest, person
 
@@ -73,7 +74,7 @@ def test_store_not_a_database_is_a_store_error(tmp_path: Path) -> None:
 def test_store_read_only_file_fails_clearly_and_keeps_data(tmp_path: Path) -> None:
     url = str(tmp_path / "corpus.db")
     with Store.open(url) as store:
-        store.write(digests(2))
+        store_digests(store, digests(2))
     with sqlite3.connect(url) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     read_only = f"file:{url}?mode=ro"
@@ -84,12 +85,12 @@ def test_store_read_only_file_fails_clearly_and_keeps_data(tmp_path: Path) -> No
     conn._in_transaction = False
     store = Store(conn)
     with pytest.raises(StoreError, match="read-only") as info:
-        store.write(digests(3, "x"))
+        store_digests(store, digests(3, "x"))
     assert "run the same command again" in str(info.value)
     store.close()
     assert count(url) == 2
     with Store.open(url) as again:
-        assert len(again.write(digests(3, "x")).added) == 3
+        assert len(store_digests(again, digests(3, "x")).added) == 3
     assert count(url) == 5
 
 
@@ -99,33 +100,33 @@ def test_store_locked_by_another_writer_fails_clearly_then_finishes(
     monkeypatch.setattr(backend, "BUSY_TIMEOUT", 0.2)
     url = str(tmp_path / "corpus.db")
     with Store.open(url) as store:
-        store.write(digests(1))
+        store_digests(store, digests(1))
         other = sqlite3.connect(url, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")  # another process is writing
         # readers are never blocked by the writer (WAL)
         assert store.conn.query("SELECT COUNT(*) FROM articles") == [(1,)]
         with pytest.raises(StoreError, match="another process is writing"):
-            store.write(digests(2, "y"))
+            store_digests(store, digests(2, "y"))
         other.execute("ROLLBACK")
         other.close()
-        assert len(store.write(digests(2, "y")).added) == 2
+        assert len(store_digests(store, digests(2, "y")).added) == 2
     assert count(url) == 3
 
 
 def test_store_full_disk_fails_clearly_keeps_committed_then_finishes(tmp_path: Path) -> None:
     url = str(tmp_path / "corpus.db")
     with Store.open(url) as store:
-        store.write(digests(2))
+        store_digests(store, digests(2))
         pages = store.conn.query("PRAGMA page_count")[0][0]
         # SQLite's own "database or disk is full" (SQLITE_FULL), as on a full disk
         store.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
         with pytest.raises(StoreError, match="disk is full") as info:
-            store.write(digests(40, "z"))
+            store_digests(store, digests(40, "z"))
         assert "committed articles are kept" in str(info.value)
         assert store.conn.query("SELECT COUNT(*) FROM articles") == [(2,)]
         assert store.conn.query("PRAGMA integrity_check") == [("ok",)]
         store.conn.execute("PRAGMA max_page_count = 1073741823")
-        assert len(store.write(digests(40, "z")).added) == 40
+        assert len(store_digests(store, digests(40, "z")).added) == 40
     assert count(url) == 42
 
 
@@ -133,17 +134,17 @@ def test_store_postgresql_going_away_mid_ingest(pg_schema_url: str) -> None:
     import psycopg
 
     store = Store.open(pg_schema_url)
-    store.write(digests(3))
+    store_digests(store, digests(3))
     pid = store.conn.query("SELECT pg_backend_pid()")[0][0]
     with psycopg.connect(pg_schema_url, autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     with pytest.raises(StoreError, match="lost the connection") as info:
-        store.write(digests(3, "late"))
+        store_digests(store, digests(3, "late"))
     assert "run the same command again" in str(info.value)
     with pytest.raises(StoreError):
         store.close()
-        store.write(digests(1, "closed"))
+        store_digests(store, digests(1, "closed"))
     assert count(pg_schema_url) == 3
     with Store.open(pg_schema_url) as again:
-        assert len(again.write(digests(3, "late")).added) == 3
+        assert len(store_digests(again, digests(3, "late")).added) == 3
     assert count(pg_schema_url) == 6

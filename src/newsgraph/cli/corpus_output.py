@@ -2,7 +2,7 @@
 
 ``--format json`` prints one JSON document (a list, or an object for a single
 record); ``--format jsonl`` one record per line. Field names are the record
-fields of ``newsgraph.corpus.records``, stable across versions.
+fields of ``newsgraph.records.corpus``, stable across versions.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.corpus.records import as_dict
+from newsgraph.records.corpus import as_dict
 
 DB_HELP = (
     "Store: a SQLite path, sqlite:///path or postgresql://... "

@@ -17,7 +17,7 @@ from newsgraph.cli.corpus_output import (
     span,
     table,
 )
-from newsgraph.corpus.records import EntitySummary
+from newsgraph.records.corpus import EntitySummary
 
 
 @app.command("entities")

@@ -18,7 +18,7 @@ from newsgraph.cli.corpus_output import (
     span,
     table,
 )
-from newsgraph.corpus.records import EntityProfile, QuoteHit
+from newsgraph.records.corpus import EntityProfile, QuoteHit
 
 
 @app.command("entity")

@@ -38,9 +38,9 @@ def ingest_command(
     Example: newsgraph ingest examples/ --db corpus.db --published 2024-11-02
     """
     from newsgraph.config import Settings
-    from newsgraph.corpus.build import IngestReport, ingest
     from newsgraph.errors import InputError
     from newsgraph.ingest import parse_published, read_inputs
+    from newsgraph.pipeline.build import IngestReport, ingest
     from newsgraph.store import Store
 
     setup_logging(verbose)

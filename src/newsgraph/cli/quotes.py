@@ -16,7 +16,7 @@ from newsgraph.cli.corpus_output import (
     emit,
     table,
 )
-from newsgraph.corpus.records import QuoteHit
+from newsgraph.records.corpus import QuoteHit
 
 
 @app.command("quotes")

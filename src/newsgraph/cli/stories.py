@@ -17,7 +17,7 @@ from newsgraph.cli.corpus_output import (
     span,
     table,
 )
-from newsgraph.corpus.records import StoryRow
+from newsgraph.records.corpus import StoryRow
 
 
 @app.command("stories")

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from newsgraph.cli import app, handle_errors
 from newsgraph.cli.corpus_output import DbOption, FormatOption, QueryFormat, date_label, emit
-from newsgraph.corpus.records import TimelineEntry
+from newsgraph.records.corpus import TimelineEntry
 
 
 @app.command("timeline")

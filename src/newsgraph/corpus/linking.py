@@ -1,50 +1,24 @@
 """Link an article's entities to corpus entities (cross-document entity resolution).
 
-Pure functions over records: the store fetches candidates by ``lookup_keys``,
-calls ``link_entities`` and persists the result. A person links on a compatible
-name ("Sen. Ellison" ~ "Mark Ellison", never ~ "Jane Ellison"), then on
-evidence: shared roles, shared co-occurring names, the same story.
+Pure functions over records. ``link_features`` runs where the article is
+analysed (a worker) and gives what linking needs of each entity; the caller
+fetches the corpus entities filed under their ``keys``, calls ``link_entities``,
+and hands ``entity_writes`` to the store. A person links on a compatible name
+("Sen. Ellison" ~ "Mark Ellison", never ~ "Jane Ellison"), then on evidence:
+shared roles, shared co-occurring names, the same story.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.records import Digest, Entity
+from newsgraph.records.corpus import CorpusEntity, EntityWrite
+from newsgraph.records.names import FEMALE, MALE, TITLE_ROLES, name_tokens, normalise, parse_name
 
-# Titles that precede a name; the ones that say what a person does become roles.
-# "Sen. Ellison" -> role senator; "Ms. Ellison" -> female
-_TITLE_ROLES = {
-    "sen": "senator",
-    "senator": "senator",
-    "rep": "representative",
-    "representative": "representative",
-    "gov": "governor",
-    "governor": "governor",
-    "judge": "judge",
-    "justice": "justice",
-    "coach": "coach",
-    "mayor": "mayor",
-    "president": "president",
-    "pres": "president",
-    "gen": "general",
-    "general": "general",
-    "sgt": "sergeant",
-    "det": "detective",
-    "lt": "lieutenant",
-    "capt": "captain",
-    "prof": "professor",
-    "dr": "doctor",
-    "rev": "reverend",
-    "atty": "attorney",
-}
-_FEMALE = {"ms", "mrs", "miss", "madam", "madame"}
-_MALE = {"mr", "sir"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq"}
 # role words that say nothing about who someone is ("former aide" ~ "aide")
 _ROLE_STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "at", "former", "state", "new"}
 _ROLE_SYNONYMS = {
@@ -67,24 +41,27 @@ SHARED_CONTEXT = 0.75
 MAX_CONTEXT = 3
 SAME_STORY = 1.5
 CONTEXT_SIZE = 40
+STORIES_KEPT = 20  # story ids kept per entity, the latest first
 
 
 @dataclass(frozen=True, slots=True)
-class CorpusEntity:
-    """What the corpus knows about one entity, as linking needs it.
+class EntityFeatures:
+    """What linking needs of one article entity, computed with its digest.
 
-    ``context`` holds normalised names of entities seen in the same articles;
-    ``stories`` the ids of the stories it appeared in.
+    ``keys``: lookup keys to find and file it under; ``roles``: its roles plus
+    those its titles imply; ``context``: normalised names of the article's other
+    entities, sorted; ``names``: its name and aliases, each once, with their
+    normalised forms.
     """
 
-    id: str
+    local_id: str
     name: str
     type: str
-    names: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    context: tuple[str, ...] = ()
-    stories: tuple[str, ...] = ()
-    articles: int = 0
+    aliases: tuple[str, ...]
+    keys: tuple[str, ...]
+    roles: tuple[str, ...]
+    context: tuple[str, ...]
+    names: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,50 +74,10 @@ class Link:
     score: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    given: tuple[str, ...]
-    surname: str
-    gender: str | None
-    titles: tuple[str, ...]
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise(name: str) -> str:
-    """Lower case, no titles, no possessive, no punctuation: "Sen. Ellison's" -> "ellison"."""
-    parsed = _parse(name)
-    return " ".join((*parsed.given, parsed.surname)).strip()
-
-
-def _tokens(name: str) -> list[str]:
-    name = re.sub(r"['’]s\b", "", name)
-    return [t for t in re.split(r"[^\w]+", name.lower()) if t]
-
-
-@functools.lru_cache(maxsize=65536)
-def _parse(name: str) -> _Name:
-    tokens = _tokens(name)
-    titles: list[str] = []
-    gender = None
-    while len(tokens) > 1 and (tokens[0] in _TITLE_ROLES or tokens[0] in _FEMALE | _MALE):
-        head = tokens.pop(0)
-        if head in _FEMALE:
-            gender = "f"
-        elif head in _MALE:
-            gender = "m"
-        else:
-            titles.append(_TITLE_ROLES[head])
-    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
-        tokens.pop()
-    if not tokens:
-        return _Name((), "", gender, tuple(titles))
-    return _Name(tuple(tokens[:-1]), tokens[-1], gender, tuple(titles))
-
-
 @functools.lru_cache(maxsize=65536)
 def _key(entity_type: str, name: str) -> str:
     if entity_type == "PERSON":
-        return f"PERSON:{_parse(name).surname}"
+        return f"PERSON:{parse_name(name).surname}"
     return f"{entity_type}:{normalise(name)}"
 
 
@@ -154,7 +91,7 @@ def entity_roles(entity: Entity) -> tuple[str, ...]:
     """The entity's roles plus those its titles imply ("Sen. Ellison" -> "senator")."""
     roles = list(entity.roles)
     for name in (entity.name, *entity.aliases):
-        roles.extend(r for r in _parse(name).titles if r not in roles)
+        roles.extend(r for r in parse_name(name).titles if r not in roles)
     return tuple(dict.fromkeys(roles))
 
 
@@ -162,7 +99,7 @@ def entity_roles(entity: Entity) -> tuple[str, ...]:
 def _role_words(roles: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
     for role in roles:
-        for token in _tokens(role):
+        for token in name_tokens(role):
             if token not in _ROLE_STOP:
                 words.add(_ROLE_SYNONYMS.get(token, token))
     return frozenset(words)
@@ -170,8 +107,8 @@ def _role_words(roles: tuple[str, ...]) -> frozenset[str]:
 
 def _name_match(ours: Sequence[str], theirs: Sequence[str]) -> float | None:
     """FULL_NAME, PARTIAL_NAME, or None when the names cannot be one person."""
-    a = [_parse(n) for n in ours]
-    b = [_parse(n) for n in theirs]
+    a = [parse_name(n) for n in ours]
+    b = [parse_name(n) for n in theirs]
     genders = {x.gender for x in a if x.gender}, {x.gender for x in b if x.gender}
     if genders[0] and genders[1] and not genders[0] & genders[1]:
         return None  # "Mr. Ellison" is not "Ms. Ellison"
@@ -204,27 +141,25 @@ class _Fit:
 
 
 def _score(
-    entity: Entity,
-    roles: Sequence[str],
+    entity: EntityFeatures,
     context: set[str],
     story_id: str | None,
     candidate: CorpusEntity,
 ) -> _Fit | None:
     if candidate.type != entity.type:
         return None
-    names = (entity.name, *entity.aliases)
     if entity.type != "PERSON":
-        ours = {normalise(n) for n in names}
+        ours = {norm for _, norm in entity.names}
         same = ours & {normalise(n) for n in (candidate.name, *candidate.names)}
         return _Fit(FULL_NAME, True, False) if same else None
-    base = _name_match(names, candidate.names or (candidate.name,))
+    base = _name_match((entity.name, *entity.aliases), candidate.names or (candidate.name,))
     if base is None:
         return None
     if normalise(entity.name) == normalise(candidate.name) and " " not in normalise(entity.name):
         # "Ellison" and a corpus "Ellison" nobody could resolve: one bucket, not one per article
         base = FULL_NAME
     score = base
-    mine, theirs = _role_words(tuple(roles)), _role_words(candidate.roles)
+    mine, theirs = _role_words(entity.roles), _role_words(candidate.roles)
     conflict = bool(mine and theirs and not mine & theirs)
     if mine and theirs:
         score += ROLE_CONFLICT if conflict else SHARED_ROLE
@@ -241,12 +176,30 @@ def article_context(digest: Digest, entity: Entity) -> set[str]:
     return {normalise(e.name) for e in digest.entities} - {"", own}
 
 
+def link_features(digest: Digest) -> tuple[EntityFeatures, ...]:
+    """The linking features of each entity of ``digest``, in entity order."""
+    return tuple(
+        EntityFeatures(
+            local_id=e.id,
+            name=e.name,
+            type=e.type,
+            aliases=e.aliases,
+            keys=lookup_keys(e),
+            roles=entity_roles(e),
+            context=tuple(sorted(article_context(digest, e))),
+            names=tuple((n, normalise(n)) for n in dict.fromkeys((e.name, *e.aliases))),
+        )
+        for e in digest.entities
+    )
+
+
 def link_entities(
-    digest: Digest,
+    article_id: str,
+    entities: Sequence[EntityFeatures],
     candidates: Sequence[CorpusEntity],
     story_id: str | None = None,
 ) -> tuple[Link, ...]:
-    """One ``Link`` per entity of ``digest``, in entity order.
+    """One ``Link`` per entity of the article ``article_id``, in entity order.
 
     Two entities of one article never share a corpus entity (the digest already
     decided they are different referents). A surname alone ("Ellison") links
@@ -258,13 +211,12 @@ def link_entities(
         for name in (cand.name, *cand.names):
             filed.setdefault(_key(cand.type, name), set()).add(cand.id)
     by_id = {c.id: c for c in candidates}
-    for position, entity in enumerate(digest.entities):
-        roles = entity_roles(entity)
-        context = article_context(digest, entity)
+    for position, entity in enumerate(entities):
+        context = set(entity.context)
         scored: list[tuple[float, int, str, _Fit]] = []
-        mine = {c for key in lookup_keys(entity) for c in filed.get(key, ())}
+        mine = {c for key in entity.keys for c in filed.get(key, ())}
         for cand in (by_id[c] for c in sorted(mine)):
-            fit = _score(entity, roles, context, story_id, cand)
+            fit = _score(entity, context, story_id, cand)
             if fit is not None:
                 scored.append((fit.score, cand.articles, cand.id, fit))
         # ties go to the most written-about entity, so namesakes never multiply
@@ -283,13 +235,54 @@ def link_entities(
             chosen[position] = (cand_id, score)
             taken.add(cand_id)
     links = []
-    for position, entity in enumerate(digest.entities):
+    for position, entity in enumerate(entities):
         if position in chosen:
             cand_id, score = chosen[position]
-            links.append(Link(entity.id, cand_id, new=False, score=score))
+            links.append(Link(entity.local_id, cand_id, new=False, score=score))
         else:
-            links.append(Link(entity.id, new_entity_id(digest.article.id, entity), new=True))
+            links.append(Link(entity.local_id, new_entity_id(article_id, entity), new=True))
     return tuple(links)
+
+
+def entity_writes(
+    entities: Sequence[EntityFeatures],
+    links: Sequence[Link],
+    candidates: Mapping[str, CorpusEntity],
+    *,
+    story_id: str | None,
+    published: str | None,
+) -> Iterator[EntityWrite]:
+    """What the store records of each entity once linked, in entity order.
+
+    A new link gives a new corpus entity; a link to a candidate gives the
+    candidate with its name, context and stories brought up to date.
+    """
+    date = published[:10] if published else None
+    for entity, link in zip(entities, links, strict=True):
+        if link.new:
+            name = better_name(entity.name, entity.name, entity.type)
+            context = merge_context((), entity.context)
+            stories: tuple[str, ...] = (story_id,) if story_id else ()
+        else:
+            known = candidates[link.entity_id]
+            name = known.name
+            for seen in (entity.name, *entity.aliases):
+                name = better_name(name, seen, entity.type)
+            context = merge_context(known.context, entity.context)
+            stories = tuple(dict.fromkeys([*((story_id,) if story_id else ()), *known.stories]))
+            stories = stories[:STORIES_KEPT]
+        yield EntityWrite(
+            id=link.entity_id,
+            new=link.new,
+            name=name,
+            type=entity.type,
+            seen=date,
+            context=context,
+            stories=stories,
+            keys=entity.keys,
+            names=entity.names,
+            roles=entity.roles,
+        )
 
 
 def _accept(fit: _Fit, runner_up: float | None) -> bool:
@@ -303,9 +296,9 @@ def _accept(fit: _Fit, runner_up: float | None) -> bool:
     return fit.score >= PARTIAL_NAME + SHARED_CONTEXT and fit.score - runner_up >= SHARED_CONTEXT
 
 
-def new_entity_id(article_id: str, entity: Entity) -> str:
+def new_entity_id(article_id: str, entity: EntityFeatures) -> str:
     """A stable id for a corpus entity first seen as ``entity`` in ``article_id``."""
-    key = f"{article_id}\x1f{entity.id}\x1f{entity.type}\x1f{entity.name}"
+    key = f"{article_id}\x1f{entity.local_id}\x1f{entity.type}\x1f{entity.name}"
     return "c" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
 
 
@@ -315,7 +308,7 @@ def better_name(current: str, seen: str, entity_type: str) -> str:
     "Ellison" then "Mark Ellison" -> "Mark Ellison"; titles are dropped for people.
     """
     if entity_type == "PERSON":
-        cur, new = _parse(current), _parse(seen)
+        cur, new = parse_name(current), parse_name(seen)
         if len(new.given) > len(cur.given):
             return _display(seen)
         return current
@@ -325,11 +318,11 @@ def better_name(current: str, seen: str, entity_type: str) -> str:
 def _display(name: str) -> str:
     # "Sen. Mark Ellison" -> "Mark Ellison": keep the original casing of the name itself
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in {*_TITLE_ROLES, *_FEMALE, *_MALE}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in {*TITLE_ROLES, *FEMALE, *MALE}:
         words.pop(0)
     return " ".join(words)
 
 
-def merge_context(old: Sequence[str], new: set[str]) -> tuple[str, ...]:
+def merge_context(old: Sequence[str], new: Iterable[str]) -> tuple[str, ...]:
     """The newest names first, at most ``CONTEXT_SIZE``: bounded evidence for later links."""
     return tuple(dict.fromkeys([*sorted(new), *old]))[:CONTEXT_SIZE]

@@ -4,12 +4,14 @@ A story is one real-world course of events (the Ellison fraud case, not all
 fraud cases). An article joins the story it is most similar to when the
 similarity clears a threshold, else it starts a new one. Similarity adds the
 cosine of lead embeddings to the share of the article's names the story already
-has, less a penalty for a long time gap. Pure functions: the store keeps the
-``StorySummary`` records and picks the candidates.
+has, less a penalty for a long time gap. Pure functions: the lead is embedded
+where the article is analysed, the store keeps the ``StorySummary`` records and
+fetches the candidates, and ``story_write`` says what it should record.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsgraph.records import Digest
+from newsgraph.records.corpus import StorySummary, StoryWrite
 
 # Tuned on ECB+ (982 articles, 86 sub-topics), B-cubed F1 against sub-topics;
 # docs/BENCHMARKS.md has the grid. No dates there: the time penalty is a prior.
@@ -25,6 +28,8 @@ NAME_WEIGHT = 0.5
 GAP_PENALTY = 0.15  # at most, for an article 90+ days outside the story's dates
 GAP_DAYS = 90
 LEAD_LINES = 3
+# names kept per story, the most frequent: a story of 10,000 articles must not weigh 10,000 names
+STORY_NAMES = 100
 
 STORY_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "LAW"})
 
@@ -40,18 +45,6 @@ class StoryFeatures:
     event_types: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class StorySummary:
-    """What story clustering keeps of one story. ``centroid`` is the sum of member vectors."""
-
-    id: str
-    centroid: tuple[float, ...]
-    names: tuple[tuple[str, int], ...]
-    first: str | None
-    last: str | None
-    size: int
-
-
 def lead_text(digest: Digest) -> str:
     """The title and the first lines of the body: what the embedding reads."""
     art = digest.article
@@ -60,12 +53,8 @@ def lead_text(digest: Digest) -> str:
     return "\n".join([art.title, *lines] if art.title else lines)
 
 
-def story_features(digest: Digest, vector: Sequence[float] | None = None) -> StoryFeatures:
-    """Features of a digest; embeds its lead unless ``vector`` is given (batching callers)."""
-    if vector is None:
-        from newsgraph.corpus.embed import get_embedder
-
-        vector = get_embedder().embed([lead_text(digest)])[0].tolist()
+def story_features(digest: Digest, vector: Sequence[float]) -> StoryFeatures:
+    """Features of a digest, ``vector`` being the embedding of its ``lead_text``."""
     names = sorted({e.name.lower() for e in digest.entities if e.type in STORY_NAME_TYPES})
     return StoryFeatures(
         article_id=digest.article.id,
@@ -122,6 +111,35 @@ def merge_story(
         first=min(days) if days else None,
         last=max(days) if days else None,
         size=summary.size + 1,
+    )
+
+
+def new_story_id(article_id: str) -> str:
+    """A stable id for the story an article starts."""
+    return "s" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:11]
+
+
+def story_write(
+    features: StoryFeatures,
+    candidates: Sequence[StorySummary],
+    *,
+    article_id: str,
+    title: str | None,
+) -> StoryWrite:
+    """The article's story among ``candidates`` (or a new one, titled ``title``), merged."""
+    chosen = assign_story(features, candidates)
+    previous = next((s for s in candidates if s.id == chosen), None)
+    story_id = chosen or new_story_id(article_id)
+    summary = merge_story(previous, features, story_id)
+    kept = tuple(sorted(summary.names, key=lambda n: (-n[1], n[0]))[:STORY_NAMES])
+    return StoryWrite(
+        article_id=article_id,
+        summary=StorySummary(
+            summary.id, summary.centroid, kept, summary.first, summary.last, summary.size
+        ),
+        new=previous is None,
+        title=title,
+        article_names=features.names,
     )
 
 

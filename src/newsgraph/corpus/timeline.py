@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from newsgraph.corpus.records import EventRow, TimelineEntry, TimelineSource
+from newsgraph.records.corpus import EventRow, TimelineEntry, TimelineSource
 
 _DATE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
 _PRECISION = ("year", "month", "day")

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from newsgraph.config import Settings
 from newsgraph.corpus import stories
-from newsgraph.corpus.stories import StoryFeatures, StorySummary, assign_story, merge_story
+from newsgraph.corpus.stories import StoryFeatures, assign_story, merge_story
 from newsgraph.errors import InputError
 from newsgraph.evaluate.metrics import harmonic_mean
 from newsgraph.records import Article
+from newsgraph.records.corpus import StorySummary
 
 _PTB = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}
 

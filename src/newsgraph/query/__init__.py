@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.corpus.records import (
+from newsgraph.corpus.timeline import build_timeline
+from newsgraph.errors import ConfigError, NotFoundError
+from newsgraph.records.corpus import (
     EntityProfile,
     EntitySummary,
     QuoteHit,
@@ -17,8 +19,6 @@ from newsgraph.corpus.records import (
     StoryRow,
     TimelineEntry,
 )
-from newsgraph.corpus.timeline import build_timeline
-from newsgraph.errors import ConfigError, NotFoundError
 from newsgraph.store import Store, reader
 
 __all__ = [

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from newsgraph.corpus.records import as_dict
 from newsgraph.corpus.timeline import build_timeline
 from newsgraph.errors import ConfigError
+from newsgraph.records.corpus import as_dict
 from newsgraph.store import Store, reader
 
 FORMATS = ("jsonl", "parquet", "graphml")

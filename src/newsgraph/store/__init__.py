@@ -1,41 +1,38 @@
 """The store: the only package that speaks SQL.
 
 ``Store.open(url)`` opens (and migrates) a SQLite file or a PostgreSQL
-database; ``Store.write(digests)`` is the one writer, one transaction per
-batch; ``newsgraph.store.reader`` holds the read queries.
+database; ``Store.transaction()`` gives the one writer's ``Batch``, one
+transaction per batch, which persists what its caller computed (links, story
+assignments, vectors). ``newsgraph.store.reader`` holds the read queries,
+``newsgraph.store.candidates`` the reads that ingest makes while it writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import TracebackType
 
-from newsgraph.corpus.records import WriteReport
-from newsgraph.records import Article, Digest
+from newsgraph.records import Article
 from newsgraph.store.backend import Connection, connect, resolve_url
 from newsgraph.store.migrations import migrate
-from newsgraph.store.writer import StoryStep, known_hashes, stored_id, text_hash, write_batch
+from newsgraph.store.writer import Batch, known_hashes, stored_id, text_hash
 
-__all__ = ["Store", "resolve_url", "stored_id", "text_hash"]
+__all__ = ["Batch", "Store", "resolve_url", "stored_id", "text_hash"]
 
 
 class Store:
     """A newsgraph store. Use as a context manager, or call ``close``."""
 
-    def __init__(
-        self, conn: Connection, story_step: StoryStep | None = None, *, stories: bool = True
-    ) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._story_step = story_step
-        self._stories = stories
         self._target: str | None = None  # the URL as given, password included, for reopen
 
     @classmethod
-    def open(cls, url: str | None = None, *, create: bool = True, stories: bool = True) -> Store:
+    def open(cls, url: str | None = None, *, create: bool = True) -> Store:
         """Open the store at ``url`` (default ``NEWSGRAPH_DB``, else ``./newsgraph.db``).
 
         ``create=False`` refuses to create a missing SQLite file (for queries).
-        ``stories=False`` stores articles without grouping them into stories.
         Pending migrations are applied either way.
         """
         conn = connect(url, create=create)
@@ -44,7 +41,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        store = cls(conn, stories=stories)
+        store = cls(conn)
         store._target = resolve_url(url)
         return store
 
@@ -57,7 +54,7 @@ class Store:
         """Another connection to the same database (for a writer thread), or None if unknown."""
         if self._target is None:
             return None
-        return Store.open(self._target, stories=self._stories)
+        return Store.open(self._target)
 
     @property
     def url(self) -> str:
@@ -68,17 +65,16 @@ class Store:
     def dialect(self) -> str:
         return self.conn.dialect
 
-    def write(self, digests: Iterable[Digest]) -> WriteReport:
-        """Store a batch of digests in one transaction (all or nothing).
+    @contextmanager
+    def transaction(self) -> Iterator[Batch]:
+        """One batch of writes in one transaction: all of it is committed, or none.
 
-        The same article (same id and text) is left as it is; a changed text for
-        the same id replaces the old rows.
+        Child rows are inserted when the block ends; an exception rolls it all back.
         """
-        batch = list(digests)
-        step = self._story_step
-        if step is None and self._stories:
-            step = _story_step(batch)
-        return write_batch(self.conn, batch, step)
+        with self.conn.transaction():
+            batch = Batch(self.conn)
+            yield batch
+            batch.finish()
 
     def stored(self, articles: Sequence[Article]) -> set[str]:
         """Ids of those ``articles`` already stored with the same text: no need to analyse them."""
@@ -98,15 +94,3 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _story_step(batch: list[Digest]) -> StoryStep:
-    # embedding is the costly part: done for the whole batch, before the transaction
-    from newsgraph.store.stories import assign, features_for
-
-    features = features_for(batch)
-
-    def step(conn: Connection, digest: Digest, aid: str) -> str | None:
-        return assign(conn, features[digest.article.id], aid, digest.article.title)
-
-    return step

@@ -1,6 +1,7 @@
-"""Read-side SQL: each function runs a query and returns corpus records.
+"""Read-side SQL for the query API: each function runs a query and returns corpus records.
 
-The query API (``newsgraph.query``) composes these; nothing else reads tables.
+The query API (``newsgraph.query``) composes these; ``store.candidates`` holds
+the reads that ingest makes while it writes.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.corpus.linking import normalise
-from newsgraph.corpus.records import EntitySummary, EventRow, QuoteHit, Seen, StoryRow
+from newsgraph.records.corpus import EntitySummary, EventRow, QuoteHit, Seen, StoryRow
+from newsgraph.records.names import normalise
 from newsgraph.store.backend import Connection
 
 _ENTITY = "e.id, e.name, e.type, e.article_count, e.first_seen, e.last_seen"

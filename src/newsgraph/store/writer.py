@@ -1,9 +1,9 @@
-"""The one writer: a batch of digests becomes rows, in one transaction.
+"""The one writer: rows for what its caller decided, inside one transaction per batch.
 
-Per article: skip it if the same text is stored, replace it if the text
-changed, else insert it; link its entities to corpus entities (candidates come
-from rows written earlier, this batch included) and file the links, names and
-roles with the article's date.
+The caller (``newsgraph.pipeline``) links entities and assigns stories; a
+``Batch`` persists an article, its story and its corpus entities at once (so
+that the next article of the batch reads them as candidates) and the article's
+child rows (mentions, quotes, events ...) together when the batch ends.
 """
 
 from __future__ import annotations
@@ -11,28 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from newsgraph.corpus.linking import (
-    CorpusEntity,
-    Link,
-    article_context,
-    better_name,
-    entity_roles,
-    link_entities,
-    lookup_keys,
-    merge_context,
-    normalise,
-)
-from newsgraph.corpus.records import WriteReport
-from newsgraph.records import Article, Digest, Entity, Quote, article_id
+from newsgraph.records import Article, Digest, Quote, article_id
+from newsgraph.records.corpus import EntityWrite, StoryWrite
 from newsgraph.store.backend import Connection
-
-# (digest, links) -> story id: filled by the stories step when it is available
-StoryStep = Callable[[Connection, Digest, str], str | None]
 
 
 def text_hash(a: Article) -> str:
@@ -58,36 +44,51 @@ class _Rows:
     participants: list[tuple[Any, ...]] = field(default_factory=list)
 
 
-def write_batch(
-    conn: Connection, digests: Sequence[Digest], story_step: StoryStep | None = None
-) -> WriteReport:
-    """Store ``digests`` in one transaction; a failure leaves the store as it was."""
-    added: list[str] = []
-    updated: list[str] = []
-    unchanged: list[str] = []
-    with conn.transaction():
-        known = _known_hashes(conn, [stored_id(d.article) for d in digests])
-        rows = _Rows()
-        for digest in digests:
-            aid, digest_hash = stored_id(digest.article), text_hash(digest.article)
-            if known.get(aid) == digest_hash:
-                unchanged.append(aid)
-                continue
-            if aid in known:
-                _delete_article(conn, aid)
-                updated.append(aid)
-            else:
-                added.append(aid)
-            known[aid] = digest_hash
-            _insert_article(conn, digest, aid, digest_hash)
-            story = story_step(conn, digest, aid) if story_step else None
-            links = _link(conn, digest, aid, story)
-            _collect(rows, digest, aid, {link.local_id: link.entity_id for link in links})
-        _flush(conn, rows)
-    return WriteReport(tuple(added), tuple(updated), tuple(unchanged))
+class Batch:
+    """The writes of one transaction (``Store.transaction``), in the order they are made.
+
+    ``conn`` reads what the batch has written so far: candidates for the next
+    article see the entities and stories of the articles before it.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._rows = _Rows()
+
+    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """Stored text hashes of those of ``ids`` that are in the store."""
+        return known_hashes(self.conn, ids)
+
+    def add_article(self, digest: Digest, aid: str, digest_hash: str, *, replace: bool) -> None:
+        """Insert the article row; ``replace``: a changed text, whose old rows go first."""
+        if replace:
+            _delete_article(self.conn, aid)
+        _insert_article(self.conn, digest, aid, digest_hash)
+
+    def add_story(self, story: StoryWrite) -> None:
+        """Record the article's story: the story's new summary, its names, the membership."""
+        _write_story(self.conn, story)
+
+    def add_entities(self, writes: Iterable[EntityWrite]) -> None:
+        """Record the corpus entities of one article: new rows, or one more article for each."""
+        for write in writes:
+            _write_entity(self.conn, write)
+
+    def add_rows(self, digest: Digest, aid: str, corpus_ids: Mapping[str, str]) -> None:
+        """The article's mentions, relations, quotes and events; ``corpus_ids``: local -> corpus id.
+
+        Inserted when the batch ends, all articles together.
+        """
+        _collect(self._rows, digest, aid, corpus_ids)
+
+    def finish(self) -> None:
+        """Insert the child rows collected (``Store.transaction`` calls it before committing)."""
+        _flush(self.conn, self._rows)
+        self._rows = _Rows()
 
 
-def _known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+def known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """Stored text hashes of those of ``ids`` that are in the store."""
     found: dict[str, str] = {}
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), 500):
@@ -98,11 +99,6 @@ def _known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
         ):
             found[aid] = digest_hash
     return found
-
-
-def known_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
-    """Stored text hashes of those of ``ids`` that are in the store."""
-    return _known_hashes(conn, ids)
 
 
 def _delete_article(conn: Connection, aid: str) -> None:
@@ -145,136 +141,27 @@ def _insert_article(conn: Connection, digest: Digest, aid: str, digest_hash: str
     )
 
 
-def load_candidates(conn: Connection, keys: Sequence[str]) -> list[CorpusEntity]:
-    """Corpus entities filed under any of ``keys``, with their names, roles and context."""
-    # other types link on the exact name, which the key holds: no profile needed
-    light = [k for k in keys if not k.startswith("PERSON:")]
-    found: list[CorpusEntity] = []
-    if light:
-        for eid, name, etype, key, count in conn.query(
-            "SELECT e.id, e.name, e.type, k.key, e.article_count FROM entity_keys k "
-            f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({','.join('?' * len(light))})",
-            light,
-        ):
-            norm = key.split(":", 1)[1]
-            found.append(CorpusEntity(eid, name, etype, names=(norm,), articles=int(count)))
-    people = [k for k in keys if k.startswith("PERSON:")]
-    if not people:
-        return found
-    rows = conn.query(
-        "SELECT e.id, e.name, e.type, e.context, e.stories, e.article_count FROM entities e "
-        "WHERE e.id IN "
-        f"(SELECT entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(people))}))",
-        people,
-    )
-    if not rows:
-        return found
-    ids = [r[0] for r in rows]
-    id_marks = ",".join("?" * len(ids))
-    names: dict[str, list[str]] = {}
-    for eid, name in conn.query(
-        f"SELECT entity_id, name FROM entity_names WHERE entity_id IN ({id_marks})", ids
-    ):
-        names.setdefault(eid, []).append(name)
-    roles: dict[str, list[str]] = {}
-    for eid, role in conn.query(
-        f"SELECT entity_id, role FROM entity_roles WHERE entity_id IN ({id_marks})", ids
-    ):
-        roles.setdefault(eid, []).append(role)
-    return found + [
-        CorpusEntity(
-            id=eid,
-            name=name,
-            type=etype,
-            names=tuple(sorted(names.get(eid, [name]))),
-            roles=tuple(sorted(roles.get(eid, []))),
-            context=tuple(json.loads(context)),
-            stories=tuple(json.loads(stories)),
-            articles=int(count),
+def _write_entity(conn: Connection, e: EntityWrite) -> None:
+    context, stories = json.dumps(list(e.context)), json.dumps(list(e.stories))
+    if e.new:
+        conn.execute(
+            "INSERT INTO entities (id, name, type, first_seen, last_seen, article_count, "
+            "context, stories) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+            (e.id, e.name, e.type, e.seen, e.seen, context, stories),
         )
-        for eid, name, etype, context, stories, count in rows
-    ]
-
-
-def _link(conn: Connection, digest: Digest, aid: str, story: str | None) -> tuple[Link, ...]:
-    keys = sorted({k for e in digest.entities for k in lookup_keys(e)})
-    candidates = {c.id: c for c in load_candidates(conn, keys)}
-    # links need the stored id: a digest read without one gets it here
-    if digest.article.id != aid:
-        from dataclasses import replace
-
-        digest = replace(digest, article=replace(digest.article, id=aid))
-    links = link_entities(digest, list(candidates.values()), story_id=story)
-    date = digest.article.published[:10] if digest.article.published else None
-    for entity, link in zip(digest.entities, links, strict=True):
-        context = article_context(digest, entity)
-        if link.new:
-            _new_entity(conn, entity, link.entity_id, date, context, story)
-        else:
-            _seen_again(conn, entity, candidates[link.entity_id], date, context, story)
-        _file_names_and_roles(conn, entity, link.entity_id, date)
-    return links
-
-
-def _new_entity(
-    conn: Connection,
-    entity: Entity,
-    eid: str,
-    date: str | None,
-    context: set[str],
-    story: str | None,
-) -> None:
-    name = better_name(entity.name, entity.name, entity.type)
-    conn.execute(
-        "INSERT INTO entities (id, name, type, first_seen, last_seen, article_count, context, "
-        "stories) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-        (
-            eid,
-            name,
-            entity.type,
-            date,
-            date,
-            json.dumps(merge_context((), context)),
-            json.dumps([story] if story else []),
-        ),
-    )
-
-
-def _seen_again(
-    conn: Connection,
-    entity: Entity,
-    known: CorpusEntity,
-    date: str | None,
-    context: set[str],
-    story: str | None,
-) -> None:
-    name = known.name
-    for seen in (entity.name, *entity.aliases):
-        name = better_name(name, seen, entity.type)
-    stories = list(dict.fromkeys([*([story] if story else []), *known.stories]))[:20]
-    conn.execute(
-        "UPDATE entities SET name = ?, article_count = article_count + 1, context = ?, "
-        "stories = ?, "
-        "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END, "
-        "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END "
-        "WHERE id = ?",
-        (
-            name,
-            json.dumps(merge_context(known.context, context)),
-            json.dumps(stories),
-            date,
-            date,
-            date,
-            date,
-            known.id,
-        ),
-    )
-
-
-def _file_names_and_roles(conn: Connection, entity: Entity, eid: str, date: str | None) -> None:
+    else:
+        conn.execute(
+            "UPDATE entities SET name = ?, article_count = article_count + 1, context = ?, "
+            "stories = ?, "
+            "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? "
+            "ELSE first_seen END, "
+            "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END "
+            "WHERE id = ?",
+            (e.name, context, stories, e.seen, e.seen, e.seen, e.seen, e.id),
+        )
     conn.executemany(
         "INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        [(key, eid) for key in lookup_keys(entity)],
+        [(key, e.id) for key in e.keys],
     )
     upsert = (
         "INSERT INTO {table} AS t (entity_id, {column}{extra_cols}, first_seen, last_seen, count) "
@@ -285,18 +172,46 @@ def _file_names_and_roles(conn: Connection, entity: Entity, eid: str, date: str 
         "last_seen = CASE WHEN t.last_seen IS NULL OR t.last_seen < excluded.last_seen "
         "THEN excluded.last_seen ELSE t.last_seen END"
     )
-    names = list(dict.fromkeys((entity.name, *entity.aliases)))
     conn.executemany(
         upsert.format(table="entity_names", column="name", extra_cols=", norm", extra_marks=", ?"),
-        [(eid, n, normalise(n), date, date) for n in names],
+        [(e.id, name, norm, e.seen, e.seen) for name, norm in e.names],
     )
     conn.executemany(
         upsert.format(table="entity_roles", column="role", extra_cols="", extra_marks=""),
-        [(eid, role, date, date) for role in entity_roles(entity)],
+        [(e.id, role, e.seen, e.seen) for role in e.roles],
     )
 
 
-def _collect(rows: _Rows, digest: Digest, aid: str, corpus: dict[str, str]) -> None:
+def _write_story(conn: Connection, story: StoryWrite) -> None:
+    s = story.summary
+    centroid = json.dumps([round(x, 5) for x in s.centroid])  # 5 decimals: plenty for a cosine
+    names = json.dumps([list(n) for n in s.names])
+    if story.new:
+        conn.execute(
+            "INSERT INTO stories (id, title, centroid, names, first, last, size) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (s.id, story.title, centroid, names, s.first, s.last, s.size),
+        )
+    else:
+        conn.execute(
+            "UPDATE stories SET centroid = ?, names = ?, first = ?, last = ?, size = ? "
+            "WHERE id = ?",
+            (centroid, names, s.first, s.last, s.size, s.id),
+        )
+    conn.executemany(
+        "INSERT INTO story_names AS t (name, story_id, seen) VALUES (?, ?, ?) "
+        "ON CONFLICT (name, story_id) DO UPDATE SET seen = excluded.seen "
+        "WHERE t.seen IS NULL OR t.seen < excluded.seen",
+        [(n, s.id, s.last) for n in story.article_names],
+    )
+    conn.execute(
+        "INSERT INTO article_stories (article_id, story_id) VALUES (?, ?) "
+        "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+        (story.article_id, s.id),
+    )
+
+
+def _collect(rows: _Rows, digest: Digest, aid: str, corpus: Mapping[str, str]) -> None:
     text = digest.article.text
     published = digest.article.published[:10] if digest.article.published else None
     for e in digest.entities:

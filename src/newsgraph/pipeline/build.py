@@ -1,9 +1,11 @@
 """Build the corpus: read articles, analyse the ones not stored yet, store them in batches.
 
 Articles already stored with the same text are skipped before analysis, so
-a rerun after a crash continues where the last commit left off. The store
-writes in a thread of its own (its own connection), so that embedding leads
-and committing overlap with the analysis of the next articles.
+a rerun after a crash continues where the last commit left off. The analysis
+(the engine's workers) also computes each article's corpus features (lead
+embedding, linking features); the writer runs in a thread of its own (its own
+connection), so that linking and committing overlap with the analysis of the
+next articles.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from newsgraph.config import Settings
-from newsgraph.corpus.records import WriteReport
-from newsgraph.engine.local import run_digests
+from newsgraph.corpus.features import Analysed
+from newsgraph.engine.local import run_analysed
 from newsgraph.errors import InputError
-from newsgraph.records import Article, Digest
+from newsgraph.pipeline.write import write_batch
+from newsgraph.records import Article
+from newsgraph.records.corpus import WriteReport
 from newsgraph.store import Store, stored_id
 
 # a batch is committed when it is this old, so a slow stream still gets saved
@@ -56,15 +60,15 @@ class _Writer:
         self._store = store
         self._report = report
         self._on_progress = on_progress
-        self._queue: queue.Queue[list[Digest] | None] = queue.Queue(maxsize=2)
+        self._queue: queue.Queue[list[Analysed] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._own: Store | None = None
         self._threaded = store.reopenable
         # started on the first batch: worker processes are forked by then, never beside it
         self._thread = threading.Thread(target=self._run, name="newsgraph-writer", daemon=True)
 
-    def _write(self, store: Store, batch: list[Digest]) -> None:
-        self._report.count(store.write(batch))
+    def _write(self, store: Store, batch: list[Analysed]) -> None:
+        self._report.count(write_batch(store, batch))
         if self._on_progress:
             self._on_progress(self._report)
 
@@ -81,7 +85,7 @@ class _Writer:
             if self._own is not None:
                 self._own.close()
 
-    def put(self, batch: list[Digest]) -> None:
+    def put(self, batch: list[Analysed]) -> None:
         if not self._threaded:
             self._write(self._store, batch)
             return
@@ -153,10 +157,10 @@ def ingest(
 
     writer = _Writer(store, report, on_progress)
     try:
-        batch: list[Digest] = []
+        batch: list[Analysed] = []
         started = time.monotonic()
-        for digest in run_digests(fresh(), settings):
-            batch.append(digest)
+        for item in run_analysed(fresh(), settings):
+            batch.append(item)
             if len(batch) >= size or time.monotonic() - started >= COMMIT_SECONDS:
                 writer.put(batch)
                 batch, started = [], time.monotonic()

@@ -1,9 +1,12 @@
-"""Records of the corpus: what the store returns and the query API hands out.
+"""Records of the corpus: what the store takes and returns, and the query API hands out.
 
-Frozen dataclasses with plain fields, like ``newsgraph.records``; ``as_dict``
-turns any of them into JSON-ready data. Field names are part of the stable
-``--format json|jsonl`` output of the query commands: add fields, never rename.
-Dates are ISO strings (``2024-11-02``) or None.
+Below both ``store`` and ``corpus``: linking and story assignment (in ``corpus``)
+decide, the store persists their ``EntityWrite`` and ``StoryWrite`` and reads back
+``CorpusEntity`` and ``StorySummary`` candidates. Frozen dataclasses with plain
+fields, like ``newsgraph.records``; ``as_dict`` turns any of them into JSON-ready
+data. Field names of the query records are part of the stable ``--format
+json|jsonl`` output of the query commands: add fields, never rename. Dates are
+ISO strings (``2024-11-02``) or None.
 """
 
 from __future__ import annotations
@@ -148,6 +151,74 @@ class WriteReport:
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusEntity:
+    """What the corpus knows about one entity, as linking needs it.
+
+    ``context`` holds normalised names of entities seen in the same articles;
+    ``stories`` the ids of the stories it appeared in.
+    """
+
+    id: str
+    name: str
+    type: str
+    names: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    stories: tuple[str, ...] = ()
+    articles: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EntityWrite:
+    """A corpus entity as one article leaves it: a new entity (``new``) or one seen again.
+
+    ``seen`` is the article's date (``2024-11-02``) or None; ``context`` and
+    ``stories`` replace the stored ones; ``keys`` are lookup keys to file it
+    under; ``names`` are (name, normalised name) pairs and ``roles`` the roles
+    the article gives it, each counted once more.
+    """
+
+    id: str
+    new: bool
+    name: str
+    type: str
+    seen: str | None
+    context: tuple[str, ...]
+    stories: tuple[str, ...]
+    keys: tuple[str, ...]
+    names: tuple[tuple[str, str], ...]
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """What story clustering keeps of one story. ``centroid`` is the sum of member vectors."""
+
+    id: str
+    centroid: tuple[float, ...]
+    names: tuple[tuple[str, int], ...]
+    first: str | None
+    last: str | None
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWrite:
+    """An article's story as the store records it: the story's summary after the article joined.
+
+    ``new``: the article starts the story, whose ``title`` is then the article's;
+    ``summary.names`` are the names the story keeps, ``article_names`` the
+    article's own (the story is found again by them).
+    """
+
+    article_id: str
+    summary: StorySummary
+    new: bool
+    title: str | None
+    article_names: tuple[str, ...]
 
 
 def as_dict(record: Any) -> Any:
