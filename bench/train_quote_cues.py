@@ -23,12 +23,15 @@ which ``bench/eval_quotes.py --last 200 --model FILE`` then scores)
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
+import spacy
 from spacy.tokens import Doc, DocBin
 
 from newsgraph.config import Settings
@@ -36,6 +39,8 @@ from newsgraph.evaluate.polnear import gold_quotes, load_polnear
 from newsgraph.extract.quotes.ends import RULES, end_options
 from newsgraph.extract.quotes.marks import find_quotations
 from newsgraph.extract.quotes.model import (
+    FEATURES,
+    FORMAT_VERSION,
     MODEL_FILE,
     LogisticCueScorer,
     cue_features,
@@ -240,6 +245,35 @@ def train_ranker(
     return weights
 
 
+def training_record(train_file: Path, documents: int, held_out: int) -> dict[str, Any]:
+    """What the model was trained on, for the file's ``training`` field."""
+    return {
+        "data": "PolNeAR",
+        "split": "train",
+        "file": train_file.name,
+        "sha256": hashlib.sha256(train_file.read_bytes()).hexdigest(),
+        "documents": documents,
+        "held_out": held_out,
+        "learner": "AdaGrad logistic regression and softmax rankers (bench/train_quote_cues.py)",
+    }
+
+
+def save_model(path: Path, scorer: LogisticCueScorer, training: dict[str, Any]) -> None:
+    """Write the model in the layout ``newsgraph.extract.quotes.model.read_model`` checks."""
+    name = Settings().model
+    model = {
+        "format": FORMAT_VERSION,
+        "features": FEATURES,
+        "spacy_model": {"name": name, "version": spacy.util.get_package_version(name)},
+        "training": training,
+        "threshold": scorer.threshold,
+        "weights": scorer.weights,
+        "end_weights": scorer.end_weights,
+        "source_weights": scorer.source_weights,
+    }
+    path.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
@@ -292,13 +326,8 @@ def main(argv: list[str]) -> int:
     print(f"{len(chosen)} sources to choose", file=sys.stderr)
     source_weights = train_ranker(chosen, SOURCE_COUNT)
     sources = {f: round(w, 3) for f, w in sorted(source_weights.items()) if abs(w) >= MIN_WEIGHT}
-    model = {
-        "threshold": THRESHOLD,
-        "weights": kept,
-        "end_weights": ends,
-        "source_weights": sources,
-    }
-    args.out.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
+    training = training_record(train_file, keep, args.holdout)
+    save_model(args.out, LogisticCueScorer(kept, THRESHOLD, ends, sources), training)
     print(
         f"wrote {args.out} ({len(kept)} cue, {len(ends)} end, {len(sources)} source features)",
         file=sys.stderr,
