@@ -18,8 +18,8 @@ import os
 import sys
 from pathlib import Path
 
+from newsgraph.config import QUOTE_MODEL_ENV
 from newsgraph.evaluate.polnear import evaluate_quotes, format_report
-from newsgraph.extract.quotes.model import MODEL_ENV
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = REPO_ROOT.parent / "shared" / "datasets" / "polnear"
@@ -35,7 +35,8 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     if args.model is not None:
-        os.environ[MODEL_ENV] = str(args.model)
+        # read by newsgraph.config when the quote model is first loaded
+        os.environ[QUOTE_MODEL_ENV] = str(args.model)
     if not args.path.exists():
         print(f"{args.path} not found: pass the polnear folder or a JSONL file", file=sys.stderr)
         return 2

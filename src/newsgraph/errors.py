@@ -25,7 +25,8 @@ class ConfigError(NewsgraphError):
 
 
 class ModelError(NewsgraphError):
-    """The language model could not be loaded."""
+    """A model could not be loaded or does not fit this newsgraph: the spaCy pipeline, the
+    embedder, or the quote model file. The message says what to install or rebuild."""
 
     exit_code = 3
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from newsgraph.config import database_url
 from newsgraph.errors import StoreError
 
 DEFAULT_PATH = "newsgraph.db"
@@ -29,7 +29,7 @@ _RERUN = "committed articles are kept; fix this and run the same command again t
 
 def resolve_url(url: str | None) -> str:
     """The database URL to use: ``url``, else ``NEWSGRAPH_DB``, else ``./newsgraph.db``."""
-    return url or os.environ.get("NEWSGRAPH_DB") or DEFAULT_PATH
+    return url or database_url() or DEFAULT_PATH
 
 
 def connect(url: str | None, *, create: bool = True) -> Connection:

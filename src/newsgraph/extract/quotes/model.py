@@ -7,20 +7,26 @@ a verb (or a possessed noun) in its content frame. Two linear rankers then choos
 among options the rules list, where the content ends (``quote_ends``) and which
 phrase is the source of a verb cue (``quote_source_options``). The weights in
 ``data/quote_cue_model.json`` were trained on PolNeAR's train split by
-``bench/train_quote_cues.py``; rebuild them with that script.
+``bench/train_quote_cues.py``; rebuild them with that script. The file also records
+its format, the feature set and the spaCy model its features come from, and a file
+that does not fit this code is a ``ModelError``, never a silent fall back to rules.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import spacy
 from spacy.tokens import Doc, Token
 
+from newsgraph.config import quote_model_path
+from newsgraph.errors import ModelError
 from newsgraph.extract.quotes.cues import CUE_VERBS
 from newsgraph.extract.quotes.ends import RULES, end_options
 from newsgraph.extract.quotes.source_options import source_options
@@ -28,8 +34,14 @@ from newsgraph.extract.quotes.sources import subject_source
 from newsgraph.extract.quotes.spans import DocIndex, Frames
 
 MODEL_FILE = "quote_cue_model.json"
-# another weights file, for development: a model trained without held-out documents
-MODEL_ENV = "NEWSGRAPH_QUOTE_CUE_MODEL"
+# the layout of the file; bump it when the loader reads the file differently
+FORMAT_VERSION = 1
+# the features the weights are for: ``cue_features`` here, ``end_options`` in ``ends.py``
+# and ``source_options`` in ``source_options.py``. Bump the version when any of them
+# changes what it emits, and retrain: old weights would score features that are gone.
+FEATURE_VERSION = 1
+FEATURES: dict[str, object] = {"name": "newsgraph-quote-cues", "version": FEATURE_VERSION}
+_RETRAIN = "rebuild it with: python bench/train_quote_cues.py"
 
 
 def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
@@ -127,9 +139,22 @@ def _quoted(doc: Doc, first: int, last: int) -> bool:
     return bool(words) and not all(w.is_title or w.is_stop for w in words)
 
 
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """What a quote model file says about itself, besides its weights: the spaCy model
+    whose parses its features come from, and the data it was trained on (as
+    ``{"data": "PolNeAR", "split": "train", "documents": 919, "held_out": 0, ...}``)."""
+
+    path: str
+    spacy_model: str
+    spacy_model_version: str
+    training: dict[str, Any]
+
+
 class LogisticCueScorer:
     """``is_cue`` is True when the model's probability reaches ``threshold``;
-    ``choose_end`` ranks where a content span ends (``quote_ends``) with ``end_weights``."""
+    ``choose_end`` ranks where a content span ends (``quote_ends``) with ``end_weights``.
+    ``info`` says where a model read from a file comes from (None while training)."""
 
     def __init__(
         self,
@@ -137,11 +162,13 @@ class LogisticCueScorer:
         threshold: float,
         end_weights: dict[str, float] | None = None,
         source_weights: dict[str, float] | None = None,
+        info: ModelInfo | None = None,
     ) -> None:
         self.weights = weights
         self.threshold = threshold
         self.end_weights = end_weights or {}
         self.source_weights = source_weights or {}
+        self.info = info
 
     def probability(self, feats: list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in feats)
@@ -192,18 +219,65 @@ def relative_subject(verb: Token) -> bool:
 
 
 @cache
-def load_scorer() -> LogisticCueScorer | None:
-    """The shipped model (or the file named by ``$NEWSGRAPH_QUOTE_CUE_MODEL``), or None
-    when the data file is missing (rules only)."""
-    override = os.environ.get(MODEL_ENV)
+def load_scorer() -> LogisticCueScorer:
+    """The shipped quote model, or the file named by ``$NEWSGRAPH_QUOTE_CUE_MODEL``;
+    loaded once per process. Raises ``ModelError`` when the file is missing, unreadable
+    or made for other features or another spaCy model."""
+    path = quote_model_path()
+    if path is not None:
+        return read_model(path)
+    shipped = resources.files("newsgraph").joinpath("data", MODEL_FILE)
+    with resources.as_file(shipped) as local:
+        return read_model(local)
+
+
+def read_model(path: Path) -> LogisticCueScorer:
+    """The quote model in the JSON file ``path`` (the layout ``bench/train_quote_cues.py``
+    writes), checked against this code's format, feature set and installed spaCy model."""
     try:
-        if override:
-            raw = Path(override).read_text("utf-8")
-        else:
-            raw = resources.files("newsgraph").joinpath("data", MODEL_FILE).read_text("utf-8")
+        data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
-        return None
-    data = json.loads(raw)
-    return LogisticCueScorer(
-        data["weights"], data["threshold"], data.get("end_weights"), data.get("source_weights")
-    )
+        raise ModelError(
+            f"the quote model {path} is missing; reinstall newsgraph, or {_RETRAIN}"
+        ) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"the quote model {path} cannot be read ({exc}); {_RETRAIN}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        found = data.get("format") if isinstance(data, dict) else None
+        raise ModelError(
+            f"the quote model {path} has format {found}, this newsgraph reads format "
+            f"{FORMAT_VERSION}; {_RETRAIN}"
+        )
+    if data.get("features") != FEATURES:
+        raise ModelError(
+            f"the quote model {path} is for the features {data.get('features')}, this "
+            f"newsgraph computes {FEATURES}; {_RETRAIN}"
+        )
+    try:
+        spacy_model = data["spacy_model"]
+        info = ModelInfo(
+            str(path), str(spacy_model["name"]), str(spacy_model["version"]), data["training"]
+        )
+        scorer = LogisticCueScorer(
+            _weights(data["weights"]),
+            float(data["threshold"]),
+            _weights(data["end_weights"]),
+            _weights(data["source_weights"]),
+            info,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"the quote model {path} is incomplete ({exc!r}); {_RETRAIN}") from exc
+    installed = spacy.util.get_package_version(info.spacy_model)
+    if installed != info.spacy_model_version:
+        have = f"{installed} is installed" if installed else "it is not installed"
+        raise ModelError(
+            f"the quote model {path} was trained on the parses of {info.spacy_model} "
+            f"{info.spacy_model_version}, but {have}; install that version, or {_RETRAIN}"
+        )
+    return scorer
+
+
+def _weights(raw: object) -> dict[str, float]:
+    if not isinstance(raw, dict):
+        raise TypeError(f"weights must be an object, not {type(raw).__name__}")
+    return {str(f): float(w) for f, w in raw.items()}
