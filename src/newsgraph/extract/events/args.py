@@ -25,6 +25,7 @@ from newsgraph.extract.events.types import (
     POSSIBLE_GOVERNORS,
     UNACCUSATIVE_VERBS,
 )
+from newsgraph.extract.syntax import RELATIVE_PRONOUNS, SUBJECTS, is_passive, subject_of
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset(
@@ -44,9 +45,7 @@ _PLACE_PREPS = frozenset(
         "over",
     }
 )
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "each", "both"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "report", "claim", "add"})
 
 # Verbs that lend their subject and tense to an event noun they take as object:
@@ -174,7 +173,7 @@ class ArgumentReader:
 
     def _antecedent(self, tok: Token) -> Token:
         # "the company which makes the product": "which" stands for "company"
-        if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return tok.head.head
         return tok
 
@@ -186,39 +185,6 @@ def _left_edge(tok: Token) -> int:
             continue
         start = min(start, child.left_edge.i)
     return start
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited along "and" and "to".
-
-    "she plans to sue" -> "she" for "sue"; "Raske pleaded guilty and was sentenced" -> "Raske".
-    """
-    seen = 0
-    tok: Token | None = verb
-    while tok is not None and seen < 4:
-        # the subject nearest the verb: not "COLUMBUS" in "COLUMBUS, Ohio — A judge ... dismissed"
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            before = [c for c in subjects if c.i < tok.i]
-            return before[-1] if before else subjects[0]
-        if tok.dep_ in {"conj", "xcomp"} and tok.head.pos_ in {"VERB", "AUX", "ADJ"}:
-            tok = tok.head
-            seen += 1
-            continue
-        if tok.dep_ == "acomp" or (tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"):
-            tok = tok.head
-            seen += 1
-            continue
-        if tok.dep_ == "relcl":
-            return tok.head  # "investors who lost money"
-        return None
-    return None
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
 
 
 def verb_arguments(verb: Token, reader: ArgumentReader) -> Iterator[Argument]:
@@ -345,7 +311,7 @@ def _local_cues(verb: Token) -> set[str]:
                 found.add("planned" if low == "would" and speech else "possible")
             elif low == "going" or child.lemma_ == "go":
                 found.add("planned")
-        elif dep in _SUBJECTS and _is_negative_np(child):
+        elif dep in SUBJECTS and _is_negative_np(child):
             found.add("negated")
         elif dep == "mark" and low == "if":
             found.add("possible")

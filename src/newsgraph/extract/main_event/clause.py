@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES
+from newsgraph.extract.syntax import SUBJECTS
 
 # Verbs that headlines use in the present tense and the tagger reads as plural nouns.
 _HEADLINE_VERBS = frozenset(
@@ -26,7 +27,6 @@ _HEADLINE_VERBS = frozenset(
     take threaten top upset urge vow warn win withdraw
     """.split()
 ) | frozenset(v for row in EVENT_TYPES for v in row.verbs)
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # clause-linking words that end a predicate phrase: "... derails after 'speeding'"
 _STOP_WORDS = frozenset(
     {"as", "after", "before", "because", "while", "when", "since", "despite", "amid", "following",
@@ -194,9 +194,7 @@ def _repair_wins(repaired: Token, verb: Token) -> bool:
     "Trump slams 'rigged' FBI and claims it is ..." ("is" hangs under "slams")."""
     if repaired.i > verb.i:
         return False
-    inside = repaired.i in {
-        t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree
-    }
+    inside = repaired.i in {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
     below = verb.i in {t.i for t in repaired.subtree}
     return inside or below or not _has_subject(verb)
 
@@ -226,7 +224,7 @@ def _quoted(seg: Span) -> set[int]:
 
 def _has_subject(tok: Token, exclude: Token | None = None) -> bool:
     skip = exclude.i if exclude is not None else -1
-    return any(c.dep_ in _SUBJECT_DEPS and c.i != skip for c in tok.children)
+    return any(c.dep_ in SUBJECTS and c.i != skip for c in tok.children)
 
 
 def _repaired_verb(seg: Span, quoted: set[int]) -> Token | None:
@@ -243,7 +241,7 @@ def _repaired_verb(seg: Span, quoted: set[int]) -> Token | None:
         prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
         if prev.pos_ not in {"NOUN", "PROPN"} or prev.is_punct:
             continue
-        swallowed = nxt.pos_ == "VERB" and tok.head.i == nxt.i and tok.dep_ in _SUBJECT_DEPS
+        swallowed = nxt.pos_ == "VERB" and tok.head.i == nxt.i and tok.dep_ in SUBJECTS
         # "Lady Gaga stages protest": the parser made "stages" the subject of "protest"
         if nxt.pos_ not in {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT"} and (
             not swallowed
@@ -293,7 +291,7 @@ def _passive(verb: Token) -> bool:
 
 
 def _subject_range(verb: Token, seg: Span) -> tuple[int, int] | None:
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects:
         # the subject nearest the verb: not "COLUMBUS" in "COLUMBUS, Ohio — A judge ... dismissed"
         before = [c for c in subjects if c.i < verb.i]

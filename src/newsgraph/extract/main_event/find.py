@@ -21,13 +21,13 @@ from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
 from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
 from newsgraph.extract.main_event.setting import INCIDENT_TYPES, when_of, where_of
 from newsgraph.extract.references.coref import role_holders
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, entity_span, first_child
 from newsgraph.nlp.doc import doc_text, sentences
 from newsgraph.records import Article, Entity, Event, TimeExpr
 
 _MECHANISM_TYPES = frozenset({"accident", "attack", "explosion", "shooting", "fire"})
 _SPEECH = frozenset({"statement", "press_conference", "interview"})
 _WHO_TYPES = frozenset({"PERSON", "ORG", "NORP"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NOT_WHO = frozenset(
     {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "EVENT",
      "WORK_OF_ART", "LOC", "FAC", "LAW"}
@@ -327,9 +327,10 @@ def _refined(name: str, lead: Clause | None) -> str:
     subject = lead.subject_span if lead is not None else None
     if subject is None or len(subject) > _MAX_WHO:
         return name
-    # the subject's head is a person ("FBI Director James Comey"; the parser may hang "FBI" apart)
+    # the subject's head is a person ("FBI Director James Comey"; the parser may hang "FBI"
+    # apart). A name is a nominal subject: a clausal subject (csubj) is a verb, not a person
     person = subject.root.ent_type_ == "PERSON" or any(
-        t.ent_type_ == "PERSON" and t.dep_ in _SUBJECT_DEPS for t in subject
+        t.ent_type_ == "PERSON" and t.dep_ in NOMINAL_SUBJECTS for t in subject
     )
     if not person:
         return name
@@ -347,12 +348,12 @@ def _agent(clause: Clause) -> str | None:
     doc = clause.verb.doc
     for tok in doc[clause.verb.i + 1 : clause.limit]:
         if tok.lower_ == "by" and tok.i + 1 < clause.limit:
-            objects = [c for c in tok.children if c.dep_ == "pobj"]
-            if objects and (objects[0].ent_type_ in _WHO_TYPES or objects[0].pos_ == "PROPN"):
-                return _entity_text(objects[0])
+            obj = first_child(tok, "pobj")
+            if obj is not None and (obj.ent_type_ in _WHO_TYPES or obj.pos_ == "PROPN"):
+                return entity_span(obj).text
         named = tok.ent_type_ in _WHO_TYPES and tok.ent_type_ != "NORP"
         if named and tok.dep_ in {"compound", "poss", "amod"} and tok.head.pos_ == "NOUN":
-            return _entity_text(tok)  # "Taliban raid"
+            return entity_span(tok).text  # "Taliban raid"
     return None
 
 
@@ -361,9 +362,9 @@ def _semantic_root(subject: Span) -> Token:
     root = subject.root
     if root.pos_ == "NUM" or root.ent_type_ == "CARDINAL" or root.lower_ in _QUANTITY_NOUNS:
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+            obj = first_child(prep, "pobj")
+            if obj is not None:
+                return obj
     return root
 
 
@@ -388,7 +389,7 @@ def _subject_name(subject: Span, names: dict[str, Entity]) -> str:
     if len(words) > _MAX_WHO:
         subject = subject.doc[words[0].i : words[0].i + _MAX_WHO]
     if root.ent_type_ == "PERSON" and any(c.dep_ == "poss" for c in root.children):
-        return _full_name(_entity_text(root), names)  # "Brazil's Massa" -> "Felipe Massa"
+        return _full_name(entity_span(root).text, names)  # "Brazil's Massa" -> "Felipe Massa"
     if root.ent_type_ in _WHO_TYPES or root.pos_ == "PROPN" or root.dep_ == "conj":
         text = subject.text
         for ent in subject.ents:
@@ -405,7 +406,7 @@ def _subject_name(subject: Span, names: dict[str, Entity]) -> str:
         and not (t.ent_type_ == "NORP" and t.dep_ == "amod")
     ]
     if named:
-        return _full_name(_entity_text(named[0]), names)
+        return _full_name(entity_span(named[0]).text, names)
     return _role_holder(subject, names) or subject.text
 
 
@@ -440,13 +441,6 @@ def _full_name(text: str, names: dict[str, Entity]) -> str:
         if text in entity.aliases or (" " not in text and entity.name.endswith(" " + text)):
             return entity.name
     return text
-
-
-def _entity_text(tok: Token) -> str:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
 
 
 def _what(headline: Clause | None, lead: Clause | None, zones: _Zones, token: Token) -> str:
@@ -508,8 +502,8 @@ def _how(clauses: Sequence[Clause]) -> str | None:
                 and tok.dep_ == "prep"
                 and tok.head.i == clause.verb.i
             ):
-                objects = [c for c in tok.children if c.dep_ == "pobj"]
-                if objects and objects[0].ent_type_ not in _WHO_TYPES | {"DATE", "TIME"}:
+                obj = first_child(tok, "pobj")
+                if obj is not None and obj.ent_type_ not in _WHO_TYPES | {"DATE", "TIME"}:
                     return _phrase_from(tok, end)  # "with truck bomb", not "with Obama"
             if tok.lower_ == "by" and tok.i + 1 < end and doc[tok.i + 1].tag_ == "VBG":
                 return _phrase_from(tok, end)
@@ -532,9 +526,9 @@ def _mechanism(lead: Sequence[Span], what: str) -> str | None:
             end = last.i + 1
             doc = tok.doc
             if end < sent.end and doc[end].lower_ in _PATH_PREPS:
-                objects = [c for c in doc[end].children if c.dep_ == "pobj"]
-                if objects:
-                    end = objects[0].i + 1  # "rammed into the high outer wall"
+                obj = first_child(doc[end], "pobj")
+                if obj is not None:
+                    end = obj.i + 1  # "rammed into the high outer wall"
             return _clip(doc[tok.i : end])
     return None
 

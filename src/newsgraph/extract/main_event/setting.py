@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, noun_type
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, entity_span, first_child
 from newsgraph.nlp.doc import doc_text
 from newsgraph.records import Entity, Event, TimeExpr
 
@@ -130,10 +131,7 @@ def _incident_clauses(
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            verb = span.root
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-                verb = verb.head
-            heads.add(verb.i)
+            heads.add(clause_head(span.root).i)
     return heads
 
 
@@ -169,7 +167,7 @@ def _doer_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> 
         root = mention.root
         while root.dep_ in {"compound", "appos"} and root.head.i != root.i:
             root = root.head  # "Red Bull boss Christian Horner", "Horner, the team principal"
-        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i in heads:
+        if root.dep_ in NOMINAL_SUBJECTS and root.head.i in heads:
             return True
     return False
 
@@ -332,7 +330,7 @@ def _with_city(venue: str, lead: Sequence[Span]) -> str:
         obj = next(c for c in prep.children if c.dep_ == "pobj")
         if obj.ent_type_ != "GPE":
             return venue
-        city = doc_span_of_entity(obj).text
+        city = entity_span(obj).text
         return venue if city in venue else f"{venue}, {city}"
     return venue
 
@@ -368,10 +366,9 @@ def _locative_prep(sent: Span, *, strict: bool) -> Token | None:
     for tok in sent:
         if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep":
             continue
-        objects = [c for c in tok.children if c.dep_ == "pobj"]
-        if not objects:
+        obj = first_child(tok, "pobj")
+        if obj is None:
             continue
-        obj = objects[0]
         if not _names_place(obj):
             continue  # "in the US election": a place modifies something else
         phrase = _place_phrase(obj)
@@ -441,12 +438,5 @@ def _naming_place(sent: Span) -> str | None:
             head = head.head
         run = sent.doc[tok.i + 1 : head.i + 1]  # "Croydon tram crash survivor"
         if any(t.pos_ == "NOUN" and noun_type(t.lemma_.lower()) is not None for t in run):
-            return doc_span_of_entity(tok).text
+            return entity_span(tok).text
     return None
-
-
-def doc_span_of_entity(tok: Token) -> Span:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return tok.doc[tok.i : tok.i + 1]

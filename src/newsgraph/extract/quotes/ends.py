@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 
 MAX_EXTENSIONS = 3
 MAX_CUTS = 24
@@ -79,7 +80,7 @@ def _described(
     hi = min(node.right_edge.i + 1 - base, len(marks) - 1)
     if marks[hi] > marks[max(0, min(node.left_edge.i - base, hi))]:
         feats.append(f"{prefix}.q")
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+    if any(c.dep_ in NOMINAL_SUBJECTS for c in node.children):
         feats.append(f"{prefix}.subj")
     return feats
 

@@ -30,6 +30,7 @@ from newsgraph.extract.quotes.spans import (
     subtree_chars,
 )
 from newsgraph.extract.references.speakers import SpeakerResolver
+from newsgraph.extract.syntax import RELATIVE_PRONOUNS, first_child
 from newsgraph.records import Entity, Quote
 
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})
@@ -311,7 +312,7 @@ def _via(doc: Doc, governor: int, resolver: SpeakerResolver, speaker: str | None
     for node in (gov, *[c for c in gov.children if c.dep_ in {"dobj", "advcl"}]):
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ == "through":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                pobj = first_child(child, "pobj")
                 if pobj is None:
                     continue
                 phrase = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
@@ -344,14 +345,11 @@ def _record(index: DocIndex, qid: str, draft: _Draft, source: Span | None) -> Qu
     )
 
 
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
-
-
 def _speaker_text(source: Span) -> str:
     """The source phrase as a name: 'the bookkeeper, who told ...' -> 'the bookkeeper'.
     The span keeps the relative pronoun, which is where PolNeAR marks such sources."""
     end = source.end
-    if end - source.start > 1 and source.doc[end - 1].lower_ in _RELATIVE_PRONOUNS:
+    if end - source.start > 1 and source.doc[end - 1].lower_ in RELATIVE_PRONOUNS:
         end -= 1
         while end - source.start > 1 and (
             source.doc[end - 1].is_punct or source.doc[end - 1].is_space

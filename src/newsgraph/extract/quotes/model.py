@@ -26,6 +26,7 @@ from newsgraph.extract.quotes.ends import RULES, end_options
 from newsgraph.extract.quotes.source_options import source_options
 from newsgraph.extract.quotes.sources import subject_source
 from newsgraph.extract.quotes.spans import DocIndex, Frames
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, SUBJECT_RELATIVES, SUBJECTS
 
 MODEL_FILE = "quote_cue_model.json"
 # another weights file, for development: a model trained without held-out documents
@@ -50,7 +51,7 @@ def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
         f"fs={'+'.join(frames.names())}",
     ]
     feats += _content_features(verb, frames, frame)
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subj is None:
         feats.append("subj=none")
         feats.append(f"lsubj={lemma}|none")
@@ -186,8 +187,7 @@ def relative_subject(verb: Token) -> bool:
     """'a prosecution that accused him', 'the bookkeeper, who told': the relative pronoun
     names the source for certain."""
     return verb.dep_ == "relcl" and any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that", "which"}
-        for c in verb.children
+        c.dep_ in NOMINAL_SUBJECTS and c.lower_ in SUBJECT_RELATIVES for c in verb.children
     )
 
 

@@ -34,8 +34,8 @@ from newsgraph.extract.quotes.spans import (
     speechlike,
     subtree_chars,
 )
+from newsgraph.extract.syntax import SUBJECTS, first_child
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # "Voters seem to ...": the subject is what is described, not who describes it
 _RAISING = frozenset({"seem", "appear", "look", "sound"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -205,7 +205,7 @@ def _clause_on_prep_object(verb: Token) -> Token | None:
         node: Token | None = prep
         for _ in range(3):
             assert node is not None
-            pobj = next((c for c in node.children if c.dep_ == "pobj"), None)
+            pobj = first_child(node, "pobj")
             if pobj is None:
                 break
             for child in pobj.rights:
@@ -336,7 +336,7 @@ def _adjacent_quotation(doc: Doc, verb: Token, quotes: DocIndex) -> int | None:
 
 def _quotation_before(doc: Doc, verb: Token, quotes: DocIndex, sent_start: int) -> int | None:
     """'"...," X said' / '"...," said X': the quotation ends just before the cue's clause."""
-    first = min((t.i for t in verb.lefts if t.dep_ in _SUBJECTS), default=verb.i)
+    first = min((t.i for t in verb.lefts if t.dep_ in SUBJECTS), default=verb.i)
     first = doc[first].left_edge.i if first != verb.i else first
     # auxiliaries and adverbs before the verb: '"...," she later said'
     while (
@@ -385,7 +385,7 @@ def _clause_chars(clause: Token, verb: Token, quotes: DocIndex) -> tuple[int, in
             conj.dep_ == "conj"
             and quotes.of_token[conj.i] is None
             and conj.lemma_.lower() in CUE_VERBS
-            and not any(c.dep_ in _SUBJECTS for c in conj.children)
+            and not any(c.dep_ in SUBJECTS for c in conj.children)
             # 'has not held dinners and never called a donor' goes on reporting
             and any(c.dep_ in {"ccomp", "xcomp"} for c in conj.children)
         ):
@@ -521,7 +521,7 @@ def _before_time_tail(node: Token) -> int:
 
 def _content_prep(prep: Token) -> bool:
     """'for a probe' may be content; 'on Sunday', 'in Ohio' are not."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = first_child(prep, "pobj")
     if pobj is None or pobj.ent_type_ not in _NOT_CONTENT_ENTS:
         return True
     # 'called for the United States to step up', 'railed against China'
@@ -556,9 +556,9 @@ def _governor(verb: Token) -> int:
 
 def _according_to(doc: Doc, according: Token, index: DocIndex) -> Candidate | None:
     to = doc[according.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = first_child(to, "pobj")
     if pobj is None:
-        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+        pobj = first_child(according, "pobj")
     if pobj is None:
         return None
     source = phrase(pobj)

@@ -23,10 +23,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.events.args import subject_of
 from newsgraph.extract.lexicon import PERSON_PRONOUNS, ROLE_NOUNS
 from newsgraph.extract.quotes.marks import quotations_of
 from newsgraph.extract.references.speakers import SpeakerResolver
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, subject_of
 from newsgraph.nlp.doc import positions_among, sentence_bounds
 from newsgraph.records import Entity, Quote
 
@@ -123,7 +123,7 @@ def _unnamed_subject_between(
         cand = doc[i]
         if i in named and cand.ent_type_ == "PERSON":
             return False  # a name stands nearer: "... against Ellison, ... accused him"
-        if cand.dep_ not in {"nsubj", "nsubjpass"} or cand.lower_ in _NOT_PEOPLE:
+        if cand.dep_ not in NOMINAL_SUBJECTS or cand.lower_ in _NOT_PEOPLE:
             continue  # "it is unclear why he ...": "it" stands for no one
         if cand.pos_ != "NOUN" or i in named or i in resolved:
             return False
@@ -228,10 +228,7 @@ def _reflexive_antecedent(
         return named[tok.i - 1]  # the parser may hang "herself" on "she" in "she nor Clinton"
     if tok.head.i in named:
         return named[tok.head.i]
-    verb = tok.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    return _subject_entity(verb, named, resolved)
+    return _subject_entity(clause_head(tok.head), named, resolved)
 
 
 def with_reference_mentions(

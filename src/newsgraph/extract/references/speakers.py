@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import GENDERED_ROLES, HONORIFICS, KIN_TERMS, PERSON_PRONOUNS
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 from newsgraph.records import Entity
 
 
@@ -202,7 +203,7 @@ class SpeakerResolver:
         head = tok[0]
         while head.dep_ in {"compound", "flat", "amod", "det"} and head.head.i != head.i:
             head = head.head
-        return head.dep_ in {"nsubj", "nsubjpass"}
+        return head.dep_ in NOMINAL_SUBJECTS
 
     def _near_word(self, ent_id: str, lemma: str) -> bool:
         """Whether ``lemma`` occurs in the sentence of a mention of ``ent_id`` or in the
