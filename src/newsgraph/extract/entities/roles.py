@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.index import EntityIndex
-from newsgraph.extract.lexicon import (
+from newsgraph.extract.lexicon.people import (
     AMBIGUOUS_KIN,
     HONORIFICS,
     KIN_TERMS,

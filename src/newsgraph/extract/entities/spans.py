@@ -16,16 +16,9 @@ from spacy.attrs import DEP, IS_SPACE, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgraph.extract.lexicon import (
-    CORPORATE_SUFFIXES,
-    COUNTRIES,
-    DEMONYMS,
-    HONORIFICS,
-    LOCATIVE_PREPS,
-    NOT_PERSON_LABELS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
-)
+from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES, NOT_PERSON_LABELS
+from newsgraph.extract.lexicon.people import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from newsgraph.extract.lexicon.places import COUNTRIES, DEMONYMS, LOCATIVE_PREPS
 from newsgraph.nlp.doc import BODY_START, positions_among
 
 # Labels that name things; numbers, dates and amounts are handled elsewhere.

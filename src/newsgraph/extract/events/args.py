@@ -13,40 +13,22 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.index import EntityIndex
-from newsgraph.extract.events.types import (
+from newsgraph.extract.events.types import PATIENT_POSSESSOR_TYPES, UNACCUSATIVE_VERBS
+from newsgraph.extract.lexicon.modality import (
     FUTURE_AUX,
     NEGATING_GOVERNORS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
-    PATIENT_POSSESSOR_TYPES,
     PLAN_GOVERNORS,
     PLANNED_MODIFIERS,
     POSSIBLE_AUX,
     POSSIBLE_GOVERNORS,
-    UNACCUSATIVE_VERBS,
 )
+from newsgraph.extract.lexicon.places import EVENT_PLACE_PREPS, PLACE_LABELS
+from newsgraph.extract.lexicon.speech import STATEMENT_VERBS
 from newsgraph.extract.syntax import RELATIVE_PRONOUNS, SUBJECTS, is_passive, subject_of
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "on",
-        "into",
-        "throughout",
-        "from",
-        "around",
-        "off",
-        "over",
-    }
-)
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "each", "both"})
-_SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "report", "claim", "add"})
 
 # Verbs that lend their subject and tense to an event noun they take as object:
 # "Whitfield held a press conference", "she plans to file a lawsuit", "staged a protest".
@@ -152,7 +134,7 @@ class ArgumentReader:
 
     def place_type(self, tok: Token) -> bool:
         ent = self.index.token_entity.get(tok.i)
-        return ent is not None and self.types.get(ent) in PLACE_TYPES
+        return ent is not None and self.types.get(ent) in PLACE_LABELS
 
     def phrase(self, tok: Token) -> Span:
         """The noun phrase headed by ``tok``: its left modifiers, or the whole name."""
@@ -260,7 +242,7 @@ def place_of(trigger: Token, reader: ArgumentReader) -> Argument | None:
 
 def _preps(tok: Token) -> Iterator[Token]:
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in EVENT_PLACE_PREPS:
             yield child
 
 
@@ -307,7 +289,7 @@ def _local_cues(verb: Token) -> set[str]:
                 found.add("planned")
             elif low in POSSIBLE_AUX:
                 # "said it would review the case": future in reported speech
-                speech = verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEECH_LEMMAS
+                speech = verb.dep_ == "ccomp" and verb.head.lemma_ in STATEMENT_VERBS
                 found.add("planned" if low == "would" and speech else "possible")
             elif low == "going" or child.lemma_ == "go":
                 found.add("planned")

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
+from newsgraph.extract.lexicon.people import PRONOUN_SUBJECTS
 from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
 from newsgraph.extract.main_event.setting import INCIDENT_TYPES, when_of, where_of
 from newsgraph.extract.references.coref import role_holders
@@ -26,15 +27,14 @@ from newsgraph.nlp.doc import doc_text, sentences
 from newsgraph.records import Article, Entity, Event, TimeExpr
 
 _MECHANISM_TYPES = frozenset({"accident", "attack", "explosion", "shooting", "fire"})
-_SPEECH = frozenset({"statement", "press_conference", "interview"})
+# telling of an event is seldom the story: the press conference, not what was said there;
+# criticism ("Trump slams FBI") is news in itself and is not discounted
+_SPEECH = frozenset(row.name for row in EVENT_TYPES if row.genre == "speech") - {"criticism"}
 _WHO_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 _NOT_WHO = frozenset(
     {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "EVENT",
      "WORK_OF_ART", "LOC", "FAC", "LAW"}
 )  # fmt: skip
-_PRONOUNS = frozenset(
-    {"it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
-)
 _ARTICLES = frozenset({"a", "an", "the"})
 _QUANTIFIERS = frozenset({"at", "least", "more", "than", "about", "around", "some", "over"})
 _QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "some"})
@@ -371,7 +371,7 @@ def _semantic_root(subject: Span) -> Token:
 def _usable(subject: Span) -> bool:
     """A subject that names a doer: not "it", "Seven", "At least four", "An epic Game 7"."""
     root = _semantic_root(subject)
-    if root.lower_ in _PRONOUNS or root.pos_ in {"PRON", "NUM"}:
+    if root.lower_ in PRONOUN_SUBJECTS or root.pos_ in {"PRON", "NUM"}:
         return False
     if root.ent_type_ in _NOT_WHO and not any(t.ent_type_ in _WHO_TYPES for t in subject):
         return False

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, noun_type
+from newsgraph.extract.lexicon.places import PLACE_LABELS, PLACE_NOUNS, WHERE_PREPS
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, entity_span, first_child
 from newsgraph.nlp.doc import doc_text
 from newsgraph.records import Entity, Event, TimeExpr
@@ -51,9 +52,6 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_OTHER_PLACES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT"})
 # an ORG that is also a building: "outside Trump Tower", "at the White House"
 _FACILITY = re.compile(
     r"\b(House|Towers?|Stadium|Field|Park|Airport|Station|Square|Palace|Hall|Cent(?:re|er)|"
@@ -61,11 +59,6 @@ _FACILITY = re.compile(
 )
 _MAX_PLACE_WORDS = 8
 _NAMING_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "PRODUCT", ""})  # NER often misses "Croydon"
-_PLACE_NOUNS = frozenset(
-    """city town village province region county state district capital suburb area hub
-    consulate embassy neighbourhood neighborhood island port station stop terminal airport
-    junction bridge tunnel underpass road street square""".split()
-)
 
 
 def when_of(
@@ -285,7 +278,7 @@ def _incident_place(
     heads = _incident_clauses(events, doc, near_top)
     for head in sorted(heads):
         for tok in doc[head].sent:
-            if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep" or not _modifies(tok, heads):
+            if tok.lower_ not in WHERE_PREPS or tok.dep_ != "prep" or not _modifies(tok, heads):
                 continue
             phrase = _locative(doc[tok.i : tok.i + 1 + _MAX_PLACE_WORDS], strict=True)
             if phrase is not None:
@@ -299,7 +292,7 @@ def _specific(phrase: str, lead: Sequence[Span], located: str | None = None) -> 
     Mazar-i-Sharif" when the headline said "consulate in Afghanistan" (``located``: the noun
     the headline's place was attached to)."""
     last = phrase.split(" in ")[-1]
-    said = any(w in _PLACE_NOUNS for w in phrase.lower().split())
+    said = any(w in PLACE_NOUNS for w in phrase.lower().split())
     for sent in lead:
         for ent in sent.ents:
             if ent.label_ not in {"GPE", "LOC"} or ent.text in phrase:
@@ -364,7 +357,7 @@ def _locative(sent: Span, *, strict: bool) -> str | None:
 
 def _locative_prep(sent: Span, *, strict: bool) -> Token | None:
     for tok in sent:
-        if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep":
+        if tok.lower_ not in WHERE_PREPS or tok.dep_ != "prep":
             continue
         obj = first_child(tok, "pobj")
         if obj is None:
@@ -375,7 +368,7 @@ def _locative_prep(sent: Span, *, strict: bool) -> Token | None:
         if phrase is None:
             continue
         labels = {t.ent_type_ for t in phrase}
-        place = bool(labels & _PLACE_TYPES) or _FACILITY.search(phrase.text) is not None
+        place = bool(labels & PLACE_LABELS) or _FACILITY.search(phrase.text) is not None
         named = any(t.pos_ == "PROPN" for t in phrase) and not labels & {"PERSON", "DATE", "TIME"}
         if place or (not strict and named):
             return tok
@@ -385,17 +378,17 @@ def _locative_prep(sent: Span, *, strict: bool) -> Token | None:
 def _place_tokens(tok: Token) -> bool:
     sub = list(tok.subtree)
     return not any(t.ent_type_ == "PERSON" for t in sub) and (
-        any(t.ent_type_ in _PLACE_TYPES for t in sub) or tok.lemma_.lower() in _PLACE_NOUNS
+        any(t.ent_type_ in PLACE_LABELS for t in sub) or tok.lemma_.lower() in PLACE_NOUNS
     )
 
 
 def _names_place(obj: Token) -> bool:
     """The object is itself a place: "Croydon", "the White House", "city of Mazar-i-Sharif"."""
-    if obj.pos_ == "PROPN" or obj.ent_type_ in _PLACE_TYPES:
+    if obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS:
         return True
-    return obj.lemma_.lower() in _PLACE_NOUNS and any(
+    return obj.lemma_.lower() in PLACE_NOUNS and any(
         c.dep_ in {"prep", "appos"}
-        and any(t.ent_type_ in _PLACE_TYPES or t.pos_ == "PROPN" for t in c.subtree)
+        and any(t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN" for t in c.subtree)
         for c in obj.children
     )
 
@@ -417,10 +410,10 @@ def _place_phrase(obj: Token) -> Span | None:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     span = doc[start:end]
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in _PLACE_TYPES for t in span):
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS for t in span):
         return None
     if len([t for t in span if not t.is_punct]) > _MAX_PLACE_WORDS:
-        ents = [e for e in span.ents if e.label_ in _PLACE_TYPES]
+        ents = [e for e in span.ents if e.label_ in PLACE_LABELS]
         return ents[0] if ents else None
     return span
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS
+from newsgraph.extract.quotes.marks import is_quote_mark
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 
 MAX_EXTENSIONS = 3
 MAX_CUTS = 24
-_QUOTE_MARKS = frozenset('"“”')
 _BREAKS = frozenset({",", ";", ":", "-", "—", "–", "(", "--"})
 # constituents a content may stop before without a comma: 'X and Y', 'X while Y'
 _CUT_DEPS = frozenset({"cc", "conj", "relcl", "advcl", "acl", "appos", "parataxis", "mark"})
@@ -116,7 +116,7 @@ def end_options(
     a, b = span.start, span.end - 1
     marks = [0]
     for tok in doc[a : max(b + 1, sent_end)]:
-        marks.append(marks[-1] + (tok.text in _QUOTE_MARKS or tok.tag_ in {"``", "''"}))
+        marks.append(marks[-1] + is_quote_mark(tok))
     length = b - a + 1
     options: list[tuple[int, list[str]]] = [
         (end, ["orig", f"orig|{rule}", f"o.n={_bucket(length)}"])

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.people import NOT_PEOPLE
+from newsgraph.extract.lexicon.speech import CUE_VERBS
 from newsgraph.extract.quotes.marks import Quotation, quotations_of
 from newsgraph.extract.quotes.model import load_scorer
 from newsgraph.extract.quotes.parenthetical import find_parenthetical
@@ -34,7 +35,6 @@ from newsgraph.extract.syntax import RELATIVE_PRONOUNS, first_child
 from newsgraph.records import Entity, Quote
 
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})
-_NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "what"})
 # words right before a quoted Title Case name that make it a title: 'the filming of "X,"'
 _TITLE_LEADS = frozenset(
     """of the film movie book novel song album series show play titled called named
@@ -189,7 +189,7 @@ def _colon_intro(doc: Doc, index: DocIndex, q: Quotation) -> tuple[tuple[int, in
     verbs.sort(key=lambda t: (t.lemma_.lower() not in CUE_VERBS, t.dep_ != "ROOT"))
     for verb in verbs:
         source, head = subject_source(verb)
-        if source is not None and head is not None and doc[head].lower_ not in _NOT_SOURCES:
+        if source is not None and head is not None and doc[head].lower_ not in NOT_PEOPLE:
             return source, head
     return None
 

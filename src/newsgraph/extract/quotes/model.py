@@ -21,8 +21,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS
 from newsgraph.extract.quotes.ends import RULES, end_options
+from newsgraph.extract.quotes.marks import is_quote_mark
 from newsgraph.extract.quotes.source_options import source_options
 from newsgraph.extract.quotes.sources import subject_source
 from newsgraph.extract.quotes.spans import DocIndex, Frames
@@ -71,7 +72,6 @@ def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
     return feats
 
 
-_QUOTE_CHARS = frozenset('"“”')
 _OPENERS = frozenset({"ADP", "SCONJ", "PRON", "DET", "PART", "ADV", "AUX"})
 
 
@@ -120,7 +120,7 @@ def _quoted(doc: Doc, first: int, last: int) -> bool:
     inside = False
     words: list[Token] = []
     for t in doc[max(0, first - 1) : last + 2]:
-        if t.text in _QUOTE_CHARS or t.tag_ in {"``", "''"}:
+        if is_quote_mark(t):
             inside = not inside
         elif inside and t.is_alpha:
             words.append(t)

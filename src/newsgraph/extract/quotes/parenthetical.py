@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS
 from newsgraph.extract.quotes.sources import subject_source
 from newsgraph.extract.quotes.spans import Candidate, DocIndex, snap
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS

@@ -14,7 +14,8 @@ import numpy
 from spacy.attrs import DEP, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import (
+from newsgraph.extract.lexicon.places import PLACE_LABELS
+from newsgraph.extract.lexicon.speech import (
     ADDRESSEE_VERBS,
     CUE_NOUNS,
     CUE_VERBS,
@@ -38,7 +39,6 @@ from newsgraph.extract.syntax import SUBJECTS, first_child
 
 # "Voters seem to ...": the subject is what is described, not who describes it
 _RAISING = frozenset({"seem", "appear", "look", "sound"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _TO_CONTENT = frozenset({"refer", "point", "allude", "respond", "react"})
 _NESTED_DEPS = frozenset({"advcl", "conj", "parataxis", "dep"})
 _BARE_OBJECTS = frozenset({"it", "that", "this", "what", "which", "something", "so"})
@@ -525,7 +525,7 @@ def _content_prep(prep: Token) -> bool:
     if pobj is None or pobj.ent_type_ not in _NOT_CONTENT_ENTS:
         return True
     # 'called for the United States to step up', 'railed against China'
-    return prep.lower_ in {"for", "against", "about", "of"} and pobj.ent_type_ in _PLACES
+    return prep.lower_ in {"for", "against", "about", "of"} and pobj.ent_type_ in PLACE_LABELS
 
 
 def _writing_context(verb: Token) -> bool:

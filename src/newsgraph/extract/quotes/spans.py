@@ -9,7 +9,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import NON_SPEECH_INTRO
+from newsgraph.extract.lexicon.speech import NON_SPEECH_INTRO
 from newsgraph.extract.quotes.marks import Quotation
 from newsgraph.nlp.doc import doc_text, sentence_bounds
 

@@ -23,23 +23,22 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.lexicon import PERSON_PRONOUNS, ROLE_NOUNS
+from newsgraph.extract.lexicon.people import (
+    FIRST_PERSON,
+    NOT_PEOPLE,
+    OBJECT_PRONOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    REFLEXIVES,
+)
 from newsgraph.extract.quotes.marks import quotations_of
 from newsgraph.extract.references.speakers import SpeakerResolver
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, subject_of
 from newsgraph.nlp.doc import positions_among, sentence_bounds
 from newsgraph.records import Entity, Quote
 
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _THIRD_SINGULAR = frozenset(p for p, (_g, number) in PERSON_PRONOUNS.items() if number == "sg")
-_REFLEXIVE = frozenset({"himself", "herself"})
 _NEAR_TOKENS = 6  # how far back a possessive takes the nearest name: "Ellison and two of his"
-_NOT_PEOPLE = frozenset({"it", "there", "this", "that", "what", "which"})
-# nouns for a person that block a pronoun from reaching further back to a name
-_PERSON_NOUNS = ROLE_NOUNS | frozenset(
-    "man woman boy girl teenager passenger person child resident pupil motorist".split()
-)
-_OBJECT_FORMS = frozenset({"him", "her"})
 _QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
 # modifiers that point a role noun at another holder: "the next president", "the new coach"
 _OTHER_HOLDER = frozenset(
@@ -75,19 +74,19 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
                 resolved[span[0].i] = q.speaker  # "she said": the quote resolver decided
     resolver = SpeakerResolver(doc, entities, sentence_bounds(doc), quoted)
     named = _token_names(doc, entities)
-    for tok in (doc[i] for i in positions_among(doc, _THIRD_SINGULAR | _FIRST_PERSON)):
+    for tok in (doc[i] for i in positions_among(doc, _THIRD_SINGULAR | FIRST_PERSON)):
         lower = tok.lower_
-        if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in _FIRST_PERSON):
+        if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in FIRST_PERSON):
             continue
         inside = resolver.quotation_at(tok.idx)
         speaker = _speaker_of(speaker_at, inside) if inside is not None else None
-        if lower in _FIRST_PERSON:
+        if lower in FIRST_PERSON:
             if speaker is not None:
                 resolved[tok.i] = speaker  # "I watched him", Kravets said
             continue
         if inside is not None:
             continue  # "I watched him shake hands": who "him" is, the quote does not say
-        if lower in _REFLEXIVE:
+        if lower in REFLEXIVES:
             found = _reflexive_antecedent(tok, named, resolved)
         elif _unnamed_subject_between(tok, named, resolved):
             continue  # "the child's uncle told a reporter that he": not a named person
@@ -123,11 +122,12 @@ def _unnamed_subject_between(
         cand = doc[i]
         if i in named and cand.ent_type_ == "PERSON":
             return False  # a name stands nearer: "... against Ellison, ... accused him"
-        if cand.dep_ not in NOMINAL_SUBJECTS or cand.lower_ in _NOT_PEOPLE:
+        if cand.dep_ not in NOMINAL_SUBJECTS or cand.lower_ in NOT_PEOPLE:
             continue  # "it is unclear why he ...": "it" stands for no one
         if cand.pos_ != "NOUN" or i in named or i in resolved:
             return False
-        return cand.lemma_.lower() in _PERSON_NOUNS and cand.tag_ == "NN"
+        # a person noun blocks a pronoun from reaching further back to a name
+        return cand.lemma_.lower() in PERSON_NOUNS and cand.tag_ == "NN"
     return False
 
 
@@ -214,7 +214,7 @@ def _own_subject(tok: Token, named: Mapping[int, str], resolved: Mapping[int, st
 
     An object pronoun never means its own clause's subject (that would be "himself").
     """
-    if tok.lower_ not in _OBJECT_FORMS or tok.dep_ not in {"dobj", "dative"}:
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in {"dobj", "dative"}:
         return None
     return _subject_entity(tok.head, named, resolved)
 

@@ -3,7 +3,7 @@
 "Ellison" and "Mr. Ellison" are mentions of an entity; "she" goes to the nearest
 compatible person (the previous quote's speaker first); "the spokeswoman" goes to
 the entity whose role is spokeswoman. Gender comes from honorifics, gendered role
-and kin nouns and a short list of common first names.
+and kin nouns and the lexicon's common first names.
 """
 
 from __future__ import annotations
@@ -13,46 +13,18 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.lexicon import GENDERED_ROLES, HONORIFICS, KIN_TERMS, PERSON_PRONOUNS
+from newsgraph.extract.lexicon.people import (
+    FEMALE_FIRST_NAMES,
+    GENDERED_ROLES,
+    HONORIFICS,
+    KIN_TERMS,
+    MALE_FIRST_NAMES,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+)
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 from newsgraph.records import Entity
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Common first names that tell gender, for pronoun agreement ("Hillary ... she").
-_FEMALE_NAMES = _words(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
-    stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda
-    pamela nicole samantha katherine christine debra rachel catherine carolyn janet ruth
-    maria heather diane virginia julie joyce victoria kelly christina lauren joan evelyn
-    olivia judith megan cheryl martha andrea frances hannah jacqueline ann gloria jean
-    kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise
-    beverly amber theresa marilyn danielle diana brittany natalie sophia rose isabella
-    alexis kayla charlotte hillary chelsea nikki condoleezza kellyanne huma ivanka melania
-    michele elizabeth nancy dianne kirsten tammy kamala tulsi carly sarah hope jill claire
-    debbie donna loretta janet marsha susana jeanne kelly-ann omarosa katrina valerie
-    """
-)
-_MALE_NAMES = _words(
-    """
-    james robert john michael david william richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
-    larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
-    dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
-    jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur
-    lawrence jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene
-    russell vincent philip bobby johnny bradley barack bernie ted marco jeb ben rand chris
-    mike mitch newt rudy reince corey bill tim jim tom dick harry lindsey rick bobby herman
-    jared eric vladimir boris barry hugh ron evan gov reid chuck marty elijah
-    """
-)
-_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 
 
@@ -130,7 +102,7 @@ class SpeakerResolver:
         ``previous`` the speaker of the preceding quote (a strong antecedent).
         """
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in _PLURAL_PRONOUNS:
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
             return self._pronoun(head, previous)
         if head.pos_ != "PROPN":
             # "Cole's lawyer, Marcus Bell": the apposition names the speaker, not "Cole's"
@@ -158,7 +130,7 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in {"i", "me", "you", "it", "this", "that", "who", "which"}:
             return None
-        if lower in _PLURAL_PRONOUNS:
+        if lower in PLURAL_PRONOUNS:
             wanted_types = _GROUP_TYPES
             gender = None
         else:
@@ -283,8 +255,8 @@ def _entity_gender(ent: Entity) -> str | None:
             if g:
                 return g
     first = ent.name.split()[0].lower() if ent.name.split() else ""
-    if first in _FEMALE_NAMES:
+    if first in FEMALE_FIRST_NAMES:
         return "f"
-    if first in _MALE_NAMES:
+    if first in MALE_FIRST_NAMES:
         return "m"
     return None

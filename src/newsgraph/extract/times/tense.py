@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.lexicon.modality import LOOK_AHEAD_VERBS
 from newsgraph.extract.times.values import FUTURE, PAST
 
 if TYPE_CHECKING:
@@ -25,11 +26,6 @@ _CUE = re.compile(
 )
 # "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline lies ahead
 _DEADLINE = re.compile(r"\b(?:until|till|as\s+soon\s+as|no\s+later\s+than)\s+$", re.IGNORECASE)
-# verbs whose infinitive complement lies ahead: "agreed to buy it in February"
-_PLAN_VERBS = frozenset(
-    {"agree", "plan", "expect", "decide", "intend", "hope", "aim", "want", "seek", "schedule",
-     "propose", "promise", "vow", "threaten", "prepare", "set", "go", "due", "likely", "ready"}
-)  # fmt: skip
 _CLAUSE_START = re.compile(r"[.;!?\n]|\b(?:and|but|which|who|that)\b")
 
 
@@ -66,7 +62,11 @@ def _clause_tense(verb: Token) -> str | None:
         # "agreed to buy it in February" looks ahead; "staged rallies to mark the
         # entry into NATO on Friday" keeps the tense of the verb above
         head = verb.head
-        if head is verb or head.lemma_.lower() in _PLAN_VERBS or head.pos_ not in ("VERB", "AUX"):
+        if (
+            head is verb
+            or head.lemma_.lower() in LOOK_AHEAD_VERBS
+            or head.pos_ not in ("VERB", "AUX")
+        ):
             return FUTURE
         return _verb_tense(head)
     return _verb_tense(verb)
