@@ -7,8 +7,9 @@ future auxiliaries and the verbs that look ahead for whether a bare "June" is th
 
 from __future__ import annotations
 
-# Auxiliaries of the future: "will", "shall", "'ll", "wo" (won't), "gon" (gonna).
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
+# Auxiliaries of the future: "will", "shall", "'ll", "wo" (won't), "gon" (gonna), and "ll"
+# where a text splits off the apostrophe ("they ’ ll fire us", as WikiEvents tokenises).
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon", "ll"})
 # "could face charges", "may appeal" ("would" in reported speech is a future: events)
 POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca", "should", "must", "would"})
 # Verbs and adjectives whose complement is planned: "plans to sue", "vowed to appeal"

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.lexicon.modality import LOOK_AHEAD_VERBS
+from newsgraph.extract.lexicon.modality import FUTURE_AUX, LOOK_AHEAD_VERBS
 from newsgraph.extract.times.values import FUTURE, PAST
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 # Cues before the expression, nearest first: "will go to trial in June", "was sentenced in June"
 _CUE = re.compile(
     r"\b(?P<future>will|shall|won't|'ll|going\s+to|scheduled|planned|plans?\s+to|expects?\s+to|"
@@ -85,7 +84,7 @@ def _governing_verb(token: Token) -> Token | None:
 def _verb_tense(verb: Token) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
+    if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX):
         return FUTURE
     if "going" in words or "would" in words:
         return FUTURE
