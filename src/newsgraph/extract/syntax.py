@@ -19,6 +19,9 @@ ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj"})
 # dependents that make a verb passive: "was sentenced", "were arrested"
 PASSIVE_MARKERS = frozenset({"nsubjpass", "auxpass"})
 
+# left dependents that belong to a noun's phrase: "the", "state", "former", "Ohio"
+NOUN_PHRASE_LEFT = frozenset({"det", "amod", "compound", "nmod"})
+
 # "the company which makes", "the man whom police arrested"
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # the relative pronouns that can be their clause's subject ("who said", not "whom")

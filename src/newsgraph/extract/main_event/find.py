@@ -21,7 +21,7 @@ from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
 from newsgraph.extract.lexicon.people import PRONOUN_SUBJECTS
 from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
 from newsgraph.extract.main_event.setting import INCIDENT_TYPES, when_of, where_of
-from newsgraph.extract.references.coref import role_holders
+from newsgraph.extract.references.roles import role_holders
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, entity_span, first_child
 from newsgraph.nlp.doc import doc_text, sentences
 from newsgraph.records import Article, Entity, Event, TimeExpr

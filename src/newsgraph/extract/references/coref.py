@@ -3,12 +3,12 @@
 ``resolve_references`` links "he", "she", "his", "her" ... to PERSON entities,
 inside a quotation "I", "me" and "my" to the quote's speaker, and a definite role
 noun ("the spokeswoman", "the attorney general") to the one person who holds
-that role in the article. It reuses the quote
-speaker resolver's rules (same-sentence subject first, then the nearest
-compatible subject; gender from honorifics, roles, first names and earlier
-pronouns) and agrees with the quotes by construction: a pronoun that is a
-quote's source phrase goes to that quote's speaker. The result feeds event
-participants and the extra mentions of ``entities[].mentions``.
+that role in the article (the rule of ``references.roles``, which the quote speaker
+resolver applies first too). For pronouns it reuses the quote speaker resolver's
+rules (same-sentence subject first, then the nearest compatible subject; gender from
+honorifics, roles, first names and earlier pronouns) and agrees with the quotes by
+construction: a pronoun that is a quote's source phrase goes to that quote's speaker.
+The result feeds event participants and the extra mentions of ``entities[].mentions``.
 
 It is deliberately cautious: a pronoun with no compatible person in reach, a
 plural pronoun, and a third-person pronoun inside a quotation ("I watched him
@@ -18,7 +18,7 @@ unresolved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -32,20 +32,15 @@ from newsgraph.extract.lexicon.people import (
     REFLEXIVES,
 )
 from newsgraph.extract.quotes.marks import quotations_of
+from newsgraph.extract.references.roles import role_references
 from newsgraph.extract.references.speakers import SpeakerResolver
-from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, subject_of
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, NOUN_PHRASE_LEFT, clause_head, subject_of
 from newsgraph.nlp.doc import positions_among, sentence_bounds
 from newsgraph.records import Entity, Quote
 
 _THIRD_SINGULAR = frozenset(p for p, (_g, number) in PERSON_PRONOUNS.items() if number == "sg")
 _NEAR_TOKENS = 6  # how far back a possessive takes the nearest name: "Ellison and two of his"
 _QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
-# modifiers that point a role noun at another holder: "the next president", "the new coach"
-_OTHER_HOLDER = frozenset(
-    "next new former previous future incoming outgoing late then last first other".split()
-)
-# left dependents that belong to a role noun's mention: "the", "state", "former"
-_NP_LEFT = frozenset({"det", "amod", "compound", "nmod"})
 
 
 def resolve_references(
@@ -55,7 +50,7 @@ def resolve_references(
 
     The token is the pronoun, or the head noun of "the spokeswoman".
     """
-    resolved = _role_nouns(doc, entities)
+    resolved = role_references(doc, entities)
     resolved.update(_pronouns(doc, entities, quotes))
     return resolved
 
@@ -241,7 +236,9 @@ def with_reference_mentions(
     extra: dict[str, list[tuple[int, int]]] = {}
     for i, ent_id in references.items():
         tok = doc[i]
-        start = min((c.left_edge.idx for c in tok.lefts if c.dep_ in _NP_LEFT), default=tok.idx)
+        start = min(
+            (c.left_edge.idx for c in tok.lefts if c.dep_ in NOUN_PHRASE_LEFT), default=tok.idx
+        )
         extra.setdefault(ent_id, []).append((start, tok.idx + len(tok.text)))
     return tuple(
         replace(e, mentions=tuple(sorted({*e.mentions, *extra[e.id]}))) if e.id in extra else e
@@ -257,65 +254,6 @@ def name_mentions(entity: Entity, text: str) -> list[tuple[int, int]]:
     """
     names = {n.lower() for n in (entity.name, *entity.aliases)}
     return [(s, e) for s, e in entity.mentions if text[s:e].lower() in names]
-
-
-def role_holders(entities: Iterable[Entity]) -> dict[str, Entity]:
-    """Role noun -> the one person whose role ends in it: "judge" -> Helen Okafor.
-
-    A noun two people hold ("lawyer" for Whitfield and Vance) is left out.
-    """
-    holders: dict[str, dict[str, Entity]] = {}
-    for ent in entities:
-        if ent.type != "PERSON":
-            continue
-        for role in ent.roles:
-            words = role.lower().split()
-            if words:
-                holders.setdefault(words[-1], {})[ent.id] = ent
-    return {noun: next(iter(by_id.values())) for noun, by_id in holders.items() if len(by_id) == 1}
-
-
-def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
-    """ "the spokeswoman" -> the one person whose role ends in "spokeswoman", named before."""
-    holders = role_holders(entities)
-    unique = {noun: ent.id for noun, ent in holders.items() if ent.mentions}
-    if not unique:
-        return {}
-    first = {e.id: e.mentions[0][0] for e in entities if e.mentions}
-    named = {start for ent in entities for start, _ in ent.mentions}
-    found: dict[int, str] = {}
-    for tok in (doc[i] for i in positions_among(doc, unique)):
-        ent_id = unique.get(tok.lower_)
-        if ent_id is None or tok.tag_ != "NN" or tok.idx < first[ent_id]:
-            continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            continue  # "a judge" is not yet Judge Okafor; "his lawyer" may be anyone's
-        if tok.dep_ == "appos" or any(c.dep_ in {"appos", "poss"} for c in tok.children):
-            continue  # "the spokeswoman, Carla Mendes": the name is the mention
-        if tok.ent_type_ or tok.idx in named:
-            continue  # part of a name: "the Senate", "Attorney General Paul Dorsey"
-        if any(c.dep_ == "amod" and c.lower_ in _OTHER_HOLDER for c in tok.children):
-            continue  # "the next president" is not the president the article names
-        if not _modifiers_fit(tok, holders[tok.lower_]):
-            continue  # "the Nato spokesman" is not the Taliban's spokesman
-        found[tok.i] = ent_id
-    return found
-
-
-def _modifiers_fit(noun: Token, holder: Entity) -> bool:
-    """Every word in front of the role noun is in the holder's role: "the attorney general"
-    fits "Ohio Attorney General", "the German foreign ministry spokesman" no bare "spokesman"."""
-    words = {
-        w for role in holder.roles if role.lower().split()[-1:] == [noun.lower_]
-        for w in role.lower().split()
-    }  # fmt: skip
-    return not any(
-        t.lower_ not in words
-        for child in noun.lefts
-        if child.dep_ in _NP_LEFT - {"det"}
-        for t in child.subtree
-        if not t.is_punct
-    )
 
 
 def _quote_speakers(

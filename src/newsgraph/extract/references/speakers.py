@@ -2,8 +2,8 @@
 
 "Ellison" and "Mr. Ellison" are mentions of an entity; "she" goes to the nearest
 compatible person (the previous quote's speaker first); "the spokeswoman" goes to
-the entity whose role is spokeswoman. Gender comes from honorifics, gendered role
-and kin nouns and the lexicon's common first names.
+the person whose role is spokeswoman (``references.roles``). Gender comes from
+honorifics, gendered role and kin nouns and the lexicon's common first names.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from newsgraph.extract.lexicon.people import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
 )
+from newsgraph.extract.references.roles import holders_named, role_references
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 from newsgraph.records import Entity
 
@@ -52,6 +53,7 @@ class SpeakerResolver:
         self._mentions = starts
         self._mention_starts = [s for s, _, _ in starts]
         self._gender = {e.id: _entity_gender(e) for e in entities}
+        self._roles: dict[int, str] | None = None  # role_references, made on first use
 
     def entity_in(self, start: int, end: int, prefer: int | None = None) -> str | None:
         """The entity mentioned inside [start, end), the one covering ``prefer`` first."""
@@ -195,20 +197,16 @@ class SpeakerResolver:
         return False
 
     def _role_noun(self, head: Token, span: Span, previous: str | None) -> str | None:
-        words = {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+        """ "The spokeswoman said": the rule of ``references.roles`` first, so that the
+        quote and the coreference mention name one person; where it abstains, the holder
+        of the role written about nearest before."""
+        if self._roles is None:
+            self._roles = role_references(self.doc, list(self.entities.values()))
+        found = self._roles.get(head.i)
+        if found is not None:
+            return found
+        fitting = holders_named(self.entities.values(), head, span)
         head_word = head.lemma_.lower()
-        phrase = " ".join(t.lower_ for t in span if not t.is_punct and t.pos_ != "DET")
-        fitting: list[tuple[int, str]] = []
-        for ent_id, ent in self.entities.items():
-            if not ent.roles:
-                continue
-            for role in ent.roles:
-                role_l = role.lower()
-                last = role_l.split()[-1] if role_l.split() else role_l
-                if (role_l in phrase or last == head_word) and (last in words):
-                    pos = max((s for s, _e in ent.mentions if s < span.start_char), default=0)
-                    fitting.append((pos, ent_id))
-                    break
         if len(fitting) > 1:
             # "the investors' lawyer": the lawyer written about next to the investors
             owner = next((t for t in head.children if t.dep_ == "poss"), None)
