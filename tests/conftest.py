@@ -55,7 +55,8 @@ def hand_doc() -> Callable[..., Doc]:
     """Build a parsed ``Doc`` by hand, as spaCy's own tests do: no model, so fast.
 
     ``heads`` are absolute token indices (a root is its own head); ``ents`` are IOB tags
-    ("B-PERSON", "I-PERSON", "O"). The vocabulary is English, so ``is_punct``,
+    ("B-PERSON", "I-PERSON", "O"); ``sent_starts`` marks sentence starts where no
+    ``heads`` give them. The vocabulary is English, so ``is_punct``,
     ``is_stop`` and ``like_num`` work as in the real pipeline.
     """
     vocab = spacy.blank("en").vocab
@@ -70,6 +71,7 @@ def hand_doc() -> Callable[..., Doc]:
         lemmas: Sequence[str] | None = None,
         ents: Sequence[str] | None = None,
         spaces: Sequence[bool] | None = None,
+        sent_starts: Sequence[bool] | None = None,
     ) -> Doc:
         def listed(values: Sequence[str] | None) -> list[str] | None:
             return list(values) if values is not None else None
@@ -84,6 +86,7 @@ def hand_doc() -> Callable[..., Doc]:
             tags=listed(tags),
             lemmas=listed(lemmas),
             ents=listed(ents),
+            sent_starts=list(sent_starts) if sent_starts is not None else None,
         )
 
     return build

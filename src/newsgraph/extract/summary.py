@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.quotes.marks import QUOTE_MARK_TOKENS
 from newsgraph.nlp.doc import sentences
+from newsgraph.nlp.layout import layout_of
 from newsgraph.records import Entity
 
 _MIN_WORDS = 6
@@ -27,15 +28,20 @@ def summarise(
     doc: Doc,
     entities: Sequence[Entity],
     *,
-    body_start: int = 0,
+    body_start: int | None = None,
     title: str | None = None,
     max_sentences: int = 3,
 ) -> list[str]:
     """Up to ``max_sentences`` sentences of the body, in text order.
 
     ``title`` (the headline) says what the story is about: sentences sharing
-    its content words score higher.
+    its content words score higher. ``body_start`` (where the header ends) and
+    ``title`` default to the header the Doc carries (``nlp.layout``).
     """
+    if body_start is None or title is None:
+        layout = layout_of(doc)
+        body_start = layout.header_end if body_start is None else body_start
+        title = layout.title if title is None else title
     sentences = list(_body_sentences(doc, body_start))
     if not sentences:
         return []

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.spans import breaks_line, phrase
+from newsgraph.extract.quotes.spans import phrase
 from newsgraph.extract.syntax import (
     ACTIVE_SUBJECTS,
     NOMINAL_SUBJECTS,
     SUBJECT_RELATIVES,
     first_child,
 )
+from newsgraph.nlp.layout import breaks_line
 
 _EXPLETIVES = frozenset({"there"})
 
