@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,7 +24,7 @@ from newsgraph.extract.references.roles import role_holders
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, entity_span, first_child
 from newsgraph.nlp.doc import doc_text
 from newsgraph.nlp.layout import Layout, keep_article, layout_of
-from newsgraph.records import Article, Entity, Event, TimeExpr
+from newsgraph.records import Article, Entity, Event, MainEvent, TimeExpr
 
 _MECHANISM_TYPES = frozenset({"accident", "attack", "explosion", "shooting", "fire"})
 # telling of an event is seldom the story: the press conference, not what was said there;
@@ -58,11 +57,10 @@ def find_main_event(
     entities: Sequence[Entity],
     times: Sequence[TimeExpr],
     article: Article,
-) -> dict[str, Any] | None:
-    """``{"event", "who", "what", "when", "where", "why", "how"}`` or None without events.
+) -> MainEvent | None:
+    """The main event's answers, or None without events.
 
-    Strings are taken from the text (``when`` is ``{"text", "value"}``); an answer
-    is None where the article gives none.
+    Strings are taken from the text; an answer is None where the article gives none.
     """
     if not events:
         return None
@@ -85,11 +83,11 @@ def find_main_event(
     development = headline is not None and event.type not in INCIDENT_TYPES
     if incident is not None and topic is not None and development:
         event, what = incident, topic.text
-    return {
-        "event": event.id,
-        "who": who,
-        "what": what,
-        "when": when_of(
+    return MainEvent(
+        event=event.id,
+        who=who,
+        what=what,
+        when=when_of(
             event,
             times,
             doc,
@@ -98,7 +96,7 @@ def find_main_event(
             _doer_mentions(who, names),
             events,
         ),
-        "where": where_of(
+        where=where_of(
             event,
             names,
             headlines,
@@ -108,10 +106,10 @@ def find_main_event(
             doc,
             layout.near_top,
         ),
-        "why": _why([c for c in (headline, lead) if c is not None]),
-        "how": _how([c for c in (headline or lead,) if c is not None])
+        why=_why([c for c in (headline, lead) if c is not None]),
+        how=_how([c for c in (headline or lead,) if c is not None])
         or (_mechanism(lead_sents, what) if event.type in INCIDENT_TYPES else None),
-    }
+    )
 
 
 def _topic_incident(sent: Span) -> Span | None:

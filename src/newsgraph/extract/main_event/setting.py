@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,7 +23,7 @@ from newsgraph.extract.events.types import EVENT_TYPES, noun_type
 from newsgraph.extract.lexicon.places import PLACE_LABELS, PLACE_NOUNS, WHERE_PREPS
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, entity_span, first_child
 from newsgraph.nlp.doc import doc_text
-from newsgraph.records import Entity, Event, TimeExpr
+from newsgraph.records import Entity, Event, EventTime, TimeExpr
 
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
 _POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
@@ -64,8 +63,8 @@ _NAMING_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "PRODUCT", ""})  # NER of
 def when_of(
     event: Event, times: Sequence[TimeExpr], doc: Doc, near_top: Callable[[int], bool],
     published: str | None, doers: Sequence[tuple[int, int]] = (), events: Sequence[Event] = (),
-) -> dict[str, Any] | None:  # fmt: skip
-    """``{"text", "value"}`` of the main event's time, or None when the text dates no day.
+) -> EventTime | None:  # fmt: skip
+    """The main event's time as a phrase and its value, or None when the text dates no day.
 
     Candidates are days and clock times in the week before ``published``; the
     event's own time wins, then one in a sentence that mentions the event
@@ -88,7 +87,7 @@ def when_of(
         own = next((t for t in points if t.text == event.time.text), None)
         if own is not None:
             return _answer(own, points, doc)
-        return {"text": event.time.text, "value": event.time.value}
+        return event.time
     dated = [t for t in points if _DATED.search(t.text)]
     occasions = [t for t in points if not _DATED.search(t.text)]
     sentences = _mention_sentences(event, doc)
@@ -195,7 +194,7 @@ def _recent(value: str | None, published: str | None) -> bool:
     return pub - timedelta(days=_WEEK) <= day <= pub
 
 
-def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> dict[str, Any]:
+def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> EventTime:
     """The expression widened to its modifiers and to a time or day right beside it:
     "late Thursday", "Nov 9, 2016 at 1:57am", "Sunday's Brazilian Grand Prix"."""
     start, end = expr.span
@@ -227,7 +226,7 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> dict[str, A
         while last > first + 1 and doc[last - 1].is_punct:
             last -= 1
         start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    return {"text": text[start:end], "value": value}
+    return EventTime(text[start:end], value)
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
