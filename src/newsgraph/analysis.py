@@ -69,12 +69,12 @@ def digest_doc(
         )
         main_event = find_main_event(doc, events, entities, times, article)
         # the digest lists typed events; an untyped one only when it is the main event
-        main_id = main_event["event"] if main_event else None
+        main_id = main_event.event if main_event else None
         kept = [e for e in events if e.type != "other" or e.id == main_id]
         new_ids = {e.id: f"v{n}" for n, e in enumerate(kept, 1)}  # v1, v2 ... without gaps
         events = [replace(e, id=new_ids[e.id]) for e in kept]
         if main_event and main_id in new_ids:
-            main_event = {**main_event, "event": new_ids[main_id]}
+            main_event = replace(main_event, event=new_ids[main_id])
     return Digest(
         article=article,
         entities=with_reference_mentions(doc, entities, references),
