@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from newsgraph.extract.times.find import find_times, parse_number
+from newsgraph.extract.times.find import find_times
+from newsgraph.extract.times.numbers import parse_number
 
 DCT = "2024-11-02"  # a Saturday
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
 from newsgraph.extract.lexicon.people import PRONOUN_SUBJECTS
 from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
-from newsgraph.extract.main_event.setting import INCIDENT_TYPES, when_of, where_of
+from newsgraph.extract.main_event.setting import INCIDENT_TYPES, Story, when_of, where_of
 from newsgraph.extract.references.roles import role_holders
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, entity_span, first_child
 from newsgraph.nlp.doc import doc_text
@@ -83,29 +83,13 @@ def find_main_event(
     development = headline is not None and event.type not in INCIDENT_TYPES
     if incident is not None and topic is not None and development:
         event, what = incident, topic.text
+    story = Story(doc, layout, events, times, article.published)
     return MainEvent(
         event=event.id,
         who=who,
         what=what,
-        when=when_of(
-            event,
-            times,
-            doc,
-            layout.near_top,
-            article.published,
-            _doer_mentions(who, names),
-            events,
-        ),
-        where=where_of(
-            event,
-            names,
-            headlines,
-            layout.opening_spans(doc),
-            layout.dateline,
-            events,
-            doc,
-            layout.near_top,
-        ),
+        when=when_of(event, story, _doer_mentions(who, names)),
+        where=where_of(story),
         why=_why([c for c in (headline, lead) if c is not None]),
         how=_how([c for c in (headline or lead,) if c is not None])
         or (_mechanism(lead_sents, what) if event.type in INCIDENT_TYPES else None),

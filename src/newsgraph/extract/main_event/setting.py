@@ -14,7 +14,8 @@ clause of the story's incident further down.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +24,8 @@ from newsgraph.extract.events.types import EVENT_TYPES, noun_type
 from newsgraph.extract.lexicon.places import PLACE_LABELS, PLACE_NOUNS, WHERE_PREPS
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, entity_span, first_child
 from newsgraph.nlp.doc import doc_text
-from newsgraph.records import Entity, Event, EventTime, TimeExpr
+from newsgraph.nlp.layout import Layout
+from newsgraph.records import Event, EventTime, TimeExpr
 
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
 _POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
@@ -60,10 +62,19 @@ _MAX_PLACE_WORDS = 8
 _NAMING_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "PRODUCT", ""})  # NER often misses "Croydon"
 
 
-def when_of(
-    event: Event, times: Sequence[TimeExpr], doc: Doc, near_top: Callable[[int], bool],
-    published: str | None, doers: Sequence[tuple[int, int]] = (), events: Sequence[Event] = (),
-) -> EventTime | None:  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What the main event's time and place are read from: the parsed article and its
+    layout, its events and time expressions, and its publication date (ISO, or None)."""
+
+    doc: Doc
+    layout: Layout
+    events: Sequence[Event]
+    times: Sequence[TimeExpr]
+    published: str | None
+
+
+def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -> EventTime | None:
     """The main event's time as a phrase and its value, or None when the text dates no day.
 
     Candidates are days and clock times in the week before ``published``; the
@@ -77,6 +88,7 @@ def when_of(
     ("Comey told politicians on the Sunday before the election") dates
     something else: then the article gives no time.
     """
+    doc, times, published, near_top = story.doc, story.times, story.published, story.layout.near_top
     every = [t for t in times if t.value and _POINT.match(t.value) and not _in_name(t, doc)]
     points = every
     if published:
@@ -91,7 +103,7 @@ def when_of(
     dated = [t for t in points if _DATED.search(t.text)]
     occasions = [t for t in points if not _DATED.search(t.text)]
     sentences = _mention_sentences(event, doc)
-    incidents = _incident_clauses(events, doc, near_top)
+    incidents = _incident_clauses(story)
     for group in (dated, occasions):
         told = [t for t in group if any(s <= t.span[0] < e for s, e in sentences)]
         top = [t for t in group if near_top(t.span[0])]
@@ -107,15 +119,14 @@ def when_of(
     return _answer(full[0], every, doc) if full and published else None
 
 
-def _incident_clauses(
-    events: Sequence[Event], doc: Doc, near_top: Callable[[int], bool]
-) -> set[int]:
+def _incident_clauses(story: Story) -> set[int]:
     """The clause heads (token indices) of incidents (an attack, a killing, a crash, a fire)
     in a story that leads with one ("the accident happened ...": "happened"; "people were
     injured": "injured"); none when the headline and lead tell no incident, where one further
     down is background ("one person was shot in Portland")."""
-    incidents = [e for e in events if e.type in INCIDENT_TYPES and e.modality == "actual"]
-    if not any(near_top(s) for e in incidents for s, _ in e.mentions or (e.span,)):
+    doc = story.doc
+    incidents = [e for e in story.events if e.type in INCIDENT_TYPES and e.modality == "actual"]
+    if not any(story.layout.near_top(s) for e in incidents for s, _ in e.mentions or (e.span,)):
         return set()
     heads: set[int] = set()
     for event in incidents:
@@ -233,19 +244,14 @@ def _finer(a: str | None, b: str | None) -> str | None:
     return b if b and (a is None or len(b) > len(a)) else a
 
 
-def where_of(
-    event: Event,
-    names: dict[str, Entity],
-    headline: Sequence[Span],
-    lead: Sequence[Span],
-    dateline: str | None,
-    events: Sequence[Event] = (),
-    doc: Doc | None = None,
-    near_top: Callable[[int], bool] | None = None,
-) -> str | None:
+def where_of(story: Story) -> str | None:
     """The main event's place as a phrase of the text, or None: a place in the headline, the
-    dateline, a place that names the event, one in the lead, else the place of the incident
-    the story leads with where the text tells it further down."""
+    dateline, a place that names the event, one in the lead (with the page furniture before
+    it), else the place of the incident the story leads with where the text tells it further
+    down."""
+    headline = story.layout.headline_spans(story.doc)
+    lead = story.layout.opening_spans(story.doc)
+    dateline = story.layout.dateline
     for sent in headline:
         phrase = _locative(sent, strict=True)
         if phrase is not None:
@@ -264,17 +270,14 @@ def where_of(
         phrase = _locative(sent, strict=True)
         if phrase is not None:
             return _specific(phrase, lead)
-    if doc is None or near_top is None:
-        return None
-    return _incident_place(events, doc, near_top)
+    return _incident_place(story)
 
 
-def _incident_place(
-    events: Sequence[Event], doc: Doc, near_top: Callable[[int], bool]
-) -> str | None:
+def _incident_place(story: Story) -> str | None:
     """The place in the clause that tells the story's incident further down: "More than 50
     people were injured when the vehicle left the track ... in Croydon on Wednesday"."""
-    heads = _incident_clauses(events, doc, near_top)
+    doc = story.doc
+    heads = _incident_clauses(story)
     for head in sorted(heads):
         for tok in doc[head].sent:
             if tok.lower_ not in WHERE_PREPS or tok.dep_ != "prep" or not _modifies(tok, heads):
