@@ -5,7 +5,7 @@ lead: the answers are read off the headline's clause ("Taliban attacks German
 consulate" -> who "Taliban", what "attacks German consulate"), and off the dek
 or lead sentence when the headline has no usable subject ("Seven killed as
 tram derails" -> who "At least seven people" from the lead). ``when`` and
-``where`` come from ``main_event_setting``; ``event`` points to the typed
+``where`` come from ``setting``; ``event`` points to the typed
 event whose trigger is that clause's predicate.
 """
 

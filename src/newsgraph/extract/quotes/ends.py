@@ -6,7 +6,7 @@ of Bryan Pagliano[, who worked on Clinton's campaign ...]') or later ('blocked a
 funding package [to fight the virus]', where the parser hung the infinitive on the
 verb). ``end_options`` lists the span as found, each cut before a right-hand
 constituent inside it, and each extension by the constituents that follow it in the
-sentence, with sparse features; ``quote_model`` scores them with weights trained by
+sentence, with sparse features; ``model`` scores them with weights trained by
 ``bench/train_quote_cues.py`` and keeps the best.
 """
 

@@ -1,12 +1,12 @@
 """Who said what: direct, partial, indirect and relayed quotes with their speakers.
 
 ``find_quotes`` is a cheap pass over a parsed Doc: quotation marks are paired on
-the raw text (``quote_marks``), cues and their content and source phrases come
-from the dependency parse (``quotes_rules``, ``quote_parenthetical`` for "as X noted"
-and "X, he said, is Y", ``quote_sources`` for the source phrase; a small learned
-model, ``quote_model``, judges which verbs are cues, where their content ends and
-which phrase is their source), quotations that continue a quote are joined to it, and
-source phrases are linked to entities (``speakers``).
+the raw text (``marks``), cues and their content and source phrases come from the
+dependency parse (``rules`` over the ``frames`` of a cue, ``parenthetical`` for "as
+X noted" and "X, he said, is Y", ``sources`` for the source phrase; a small learned
+model, ``model``, judges which verbs are cues, where their content ends and which
+phrase is their source), quotations that continue a quote are joined to it, and
+source phrases are linked to entities (``references.speakers``).
 """
 
 from __future__ import annotations

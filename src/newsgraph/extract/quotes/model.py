@@ -4,8 +4,8 @@ PolNeAR annotates attributions far beyond verbs of saying ("touted her record",
 "polls show", "called for a probe"); the lexicon alone cannot say which uses of a
 lemma report content. The cue judge is a logistic regression over parse features of
 a verb (or a possessed noun) in its content frame. Two linear rankers then choose,
-among options the rules list, where the content ends (``quote_ends``) and which
-phrase is the source of a verb cue (``quote_source_options``). The weights in
+among options the rules list, where the content ends (``ends``) and which
+phrase is the source of a verb cue (``source_options``). The weights in
 ``data/quote_cue_model.json`` were trained on PolNeAR's train split by
 ``bench/train_quote_cues.py``; rebuild them with that script.
 """
@@ -130,7 +130,7 @@ def _quoted(doc: Doc, first: int, last: int) -> bool:
 
 class LogisticCueScorer:
     """``is_cue`` is True when the model's probability reaches ``threshold``;
-    ``choose_end`` ranks where a content span ends (``quote_ends``) with ``end_weights``."""
+    ``choose_end`` ranks where a content span ends (``ends``) with ``end_weights``."""
 
     def __init__(
         self,

@@ -1,13 +1,13 @@
 """Who a cue verb's content belongs to: the source phrases a learned ranker chooses from.
 
-The rules in ``quote_sources`` give one answer (the subject, inherited through the
+The rules in ``sources`` give one answer (the subject, inherited through the
 parse, with fallbacks); when the parse hangs a participle on the wrong clause
 ('..., noting that ...' under another verb), or a raising verb's subject is the
 source after all ('a review of the emails seems to show'), another phrase in the
 sentence is the source. ``source_options`` lists the rules' answer, no source, the
 plain subject, the subjects of the clauses above the cue, an inverted '"...," said X',
 and the nearest named entity on either side, each with sparse features;
-``quote_model`` scores them with weights trained by ``bench/train_quote_cues.py``.
+``model`` scores them with weights trained by ``bench/train_quote_cues.py``.
 """
 
 from __future__ import annotations
