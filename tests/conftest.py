@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from newsgraph.analysis import digest
 from newsgraph.config import Settings
@@ -46,6 +48,48 @@ def digest_file() -> Callable[..., Digest]:
 def digest_text() -> Callable[[str], Digest]:
     """Digest a short text with the real pipeline."""
     return lambda text: digest(text)
+
+
+@pytest.fixture(scope="session")
+def hand_doc() -> Callable[..., Doc]:
+    """Build a parsed ``Doc`` by hand, as spaCy's own tests do: no model, so fast.
+
+    ``heads`` are absolute token indices (a root is its own head); ``ents`` are IOB tags
+    ("B-PERSON", "I-PERSON", "O"); ``sent_starts`` marks sentence starts where no
+    ``heads`` give them. The vocabulary is English, so ``is_punct``,
+    ``is_stop`` and ``like_num`` work as in the real pipeline.
+    """
+    vocab = spacy.blank("en").vocab
+
+    def build(
+        words: Sequence[str],
+        heads: Sequence[int] | None = None,
+        deps: Sequence[str] | None = None,
+        pos: Sequence[str] | None = None,
+        *,
+        tags: Sequence[str] | None = None,
+        lemmas: Sequence[str] | None = None,
+        ents: Sequence[str] | None = None,
+        spaces: Sequence[bool] | None = None,
+        sent_starts: Sequence[bool] | None = None,
+    ) -> Doc:
+        def listed(values: Sequence[str] | None) -> list[str] | None:
+            return list(values) if values is not None else None
+
+        return Doc(
+            vocab,
+            words=list(words),
+            spaces=list(spaces) if spaces is not None else None,
+            heads=list(heads) if heads is not None else None,
+            deps=listed(deps),
+            pos=listed(pos),
+            tags=listed(tags),
+            lemmas=listed(lemmas),
+            ents=listed(ents),
+            sent_starts=list(sent_starts) if sent_starts is not None else None,
+        )
+
+    return build
 
 
 def dataset_path(*parts: str) -> Path:

@@ -21,24 +21,25 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "config": 0,
     "timing": 0,
-    "ingest": 1,
-    "nlp.doc": 1,
-    "nlp.extensions": 1,
-    "nlp.layout": 1,
-    "extract": 2,
-    "nlp": 3,
-    "analysis": 4,
-    "corpus": 5,
-    "store": 5,
-    "engine": 6,
-    "query": 7,
-    "pipeline": 8,
-    "api": 9,
-    "evaluate": 10,
-    "cli": 11,
-    "web": 11,
-    "__init__": 12,
-    "__main__": 12,
+    "ingest": 10,
+    "nlp.doc": 10,
+    "nlp.codec": 10,
+    "nlp.layout": 11,
+    "nlp.extensions": 12,
+    "extract": 20,
+    "nlp": 30,
+    "analysis": 40,
+    "corpus": 50,
+    "store": 50,
+    "engine": 60,
+    "query": 70,
+    "pipeline": 80,
+    "api": 90,
+    "evaluate": 100,
+    "cli": 110,
+    "web": 110,
+    "__init__": 120,
+    "__main__": 120,
 }
 
 
@@ -93,9 +94,9 @@ def violations() -> list[str]:
 
 
 def test_layer_of_prefers_the_most_specific_prefix() -> None:
-    assert layer_of("nlp.doc") == ("nlp.doc", 1)
-    assert layer_of("nlp.components.quotes") == ("nlp", 3)
-    assert layer_of("extract.quotes.find") == ("extract", 2)
+    assert layer_of("nlp.doc") == ("nlp.doc", 10)
+    assert layer_of("nlp.components.quotes") == ("nlp", 30)
+    assert layer_of("extract.quotes.find") == ("extract", 20)
 
 
 def test_layer_check_sees_an_upward_import(tmp_path: Path) -> None:

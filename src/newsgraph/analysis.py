@@ -22,7 +22,8 @@ from newsgraph.extract.quotes.find import find_quotes
 from newsgraph.extract.references.coref import resolve_references, with_reference_mentions
 from newsgraph.extract.summary import summarise
 from newsgraph.extract.times.find import find_times
-from newsgraph.nlp.doc import BODY_START, keep_text
+from newsgraph.nlp.doc import keep_text
+from newsgraph.nlp.layout import keep_article
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, Digest, Entity, Relation, article_id
 from newsgraph.timing import StageTimer, stage_context
@@ -68,12 +69,12 @@ def digest_doc(
         )
         main_event = find_main_event(doc, events, entities, times, article)
         # the digest lists typed events; an untyped one only when it is the main event
-        main_id = main_event["event"] if main_event else None
+        main_id = main_event.event if main_event else None
         kept = [e for e in events if e.type != "other" or e.id == main_id]
         new_ids = {e.id: f"v{n}" for n, e in enumerate(kept, 1)}  # v1, v2 ... without gaps
         events = [replace(e, id=new_ids[e.id]) for e in kept]
         if main_event and main_id in new_ids:
-            main_event = {**main_event, "event": new_ids[main_id]}
+            main_event = replace(main_event, event=new_ids[main_id])
     return Digest(
         article=article,
         entities=with_reference_mentions(doc, entities, references),
@@ -97,9 +98,10 @@ def analyse_articles(
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """The article's unparsed Doc, carrying where its body starts (for our components)."""
+    """The article's unparsed Doc, carrying its header (body start, title, dek) for our
+    components and ``nlp.layout``."""
     doc = nlp.make_doc(article.text)
-    doc.user_data[BODY_START] = article.body_start
+    keep_article(doc, article)
     keep_text(doc, article.text)
     return doc
 

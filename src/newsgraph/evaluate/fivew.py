@@ -218,7 +218,7 @@ def evaluate_5w1h(
     for number, (record, article, (doc, digest)) in enumerate(
         zip(records, articles, pairs, strict=True), 1
     ):
-        main = digest.main_event or {}
+        main = digest.main_event.to_dict() if digest.main_event else {}
         gold = gold_answers(record)
         name = str(record.get("dId", number))[:8]
         tallies["newsgraph"].add(name, main, gold)

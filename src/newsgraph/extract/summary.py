@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.quotes.marks import QUOTE_MARK_TOKENS
 from newsgraph.nlp.doc import sentences
+from newsgraph.nlp.layout import layout_of
 from newsgraph.records import Entity
 
-_QUOTE_MARKS = frozenset('"“”')
 _MIN_WORDS = 6
 _MAX_WORDS = 60
 _TITLE_WEIGHT = 2.0  # tuned on BBC: 1.0 -> R-1 0.528, 2.0 -> 0.543, 3.0 -> 0.542
@@ -27,15 +28,20 @@ def summarise(
     doc: Doc,
     entities: Sequence[Entity],
     *,
-    body_start: int = 0,
+    body_start: int | None = None,
     title: str | None = None,
     max_sentences: int = 3,
 ) -> list[str]:
     """Up to ``max_sentences`` sentences of the body, in text order.
 
     ``title`` (the headline) says what the story is about: sentences sharing
-    its content words score higher.
+    its content words score higher. ``body_start`` (where the header ends) and
+    ``title`` default to the header the Doc carries (``nlp.layout``).
     """
+    if body_start is None or title is None:
+        layout = layout_of(doc)
+        body_start = layout.header_end if body_start is None else body_start
+        title = layout.title if title is None else title
     sentences = list(_body_sentences(doc, body_start))
     if not sentences:
         return []
@@ -89,7 +95,7 @@ def _score(sent: Span, rank: int, salience: dict[int, float]) -> float:
     position = 1.0 / (1.0 + 0.5 * rank)
     actors = sum(salience.get(t.idx, 0.0) for t in sent)
     words = sum(1 for t in sent if t.is_alpha)
-    quoted = sum(1 for t in sent if t.text in _QUOTE_MARKS)
+    quoted = sum(1 for t in sent if t.text in QUOTE_MARK_TOKENS)
     score = 2.0 * position + 1.5 * min(actors, 1.0)
     if quoted:
         score -= 0.6  # a quote rarely says what happened

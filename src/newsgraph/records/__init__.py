@@ -134,6 +134,28 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class MainEvent:
+    """The article's main event as short answers taken from the text.
+
+    ``event`` is the id of the event the answers are about; an answer is None where the
+    article gives none. ``when`` carries the phrase and its TIMEX3 value.
+    """
+
+    event: str
+    who: str | None = None
+    what: str | None = None
+    when: EventTime | None = None
+    where: str | None = None
+    why: str | None = None
+    how: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``main_event`` object of the digest format."""
+        data: dict[str, Any] = _plain(self)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     """Everything newsgraph knows about one article."""
 
@@ -143,7 +165,7 @@ class Digest:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     events: tuple[Event, ...] = ()
-    main_event: dict[str, Any] | None = None
+    main_event: MainEvent | None = None
     summary: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
@@ -164,7 +186,7 @@ class Digest:
             "quotes": [_plain(q) for q in self.quotes],
             "times": [_plain(t) for t in self.times],
             "events": [_plain(e) for e in self.events],
-            "main_event": self.main_event,
+            "main_event": self.main_event.to_dict() if self.main_event else None,
             "summary": list(self.summary),
             "warnings": list(self.warnings),
         }

@@ -7,7 +7,6 @@ Investigation". Works on ``doc.ents`` as repaired by ``entity_spans``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,12 +14,13 @@ from operator import itemgetter
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.entities.person_names import full_names_compatible
 from newsgraph.extract.entities.spans import NAME_LABELS
-from newsgraph.extract.lexicon import CORPORATE_SUFFIXES, HONORIFICS
+from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES
+from newsgraph.extract.lexicon.people import HONORIFICS
 from newsgraph.records import Entity
 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "at", "de"})
-_INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 @dataclass(slots=True)
@@ -100,18 +100,6 @@ def _honorific_before(span: Span) -> str | None:
     return prev.text if prev.lower_.rstrip(".") in HONORIFICS else None
 
 
-def _compatible_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """ "Mark Ellison" ~ "Mark A. Ellison" ~ "M. Ellison"; not ~ "Jane Ellison"."""
-    if a[-1].lower() != b[-1].lower():
-        return False
-    fa, fb = a[0].rstrip("."), b[0].rstrip(".")
-    if fa.lower() == fb.lower():
-        return True
-    return (_INITIAL.match(a[0]) is not None or _INITIAL.match(b[0]) is not None) and (
-        fa[:1] == fb[:1]
-    )
-
-
 def _add_person(clusters: list[_Cluster], span: Span) -> None:
     words = _name_words(span)
     if not words:
@@ -120,7 +108,8 @@ def _add_person(clusters: list[_Cluster], span: Span) -> None:
     people = [c for c in clusters if c.label == "PERSON"]
     if len(words) >= 2:
         target = next(
-            (c for c in people if len(c.tokens) >= 2 and _compatible_full(c.tokens, words)), None
+            (c for c in people if len(c.tokens) >= 2 and full_names_compatible(c.tokens, words)),
+            None,
         )
         if target is None:
             # "Ellison" seen alone earlier can only be filled in by a full name later.

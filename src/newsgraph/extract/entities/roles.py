@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.index import EntityIndex
-from newsgraph.extract.lexicon import (
+from newsgraph.extract.lexicon.people import (
     AMBIGUOUS_KIN,
     HONORIFICS,
     KIN_TERMS,
@@ -25,12 +25,15 @@ from newsgraph.extract.lexicon import (
     SPOKESPERSON_TERMS,
     TITLE_WORDS,
 )
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, SUBJECT_RELATIVES, first_child
 from newsgraph.records import Relation
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 _TARGET_PREPS = frozenset({"for", "of", "at", "with", "to"})
 _REPRESENT_VERBS = frozenset({"represent", "defend"})
 _WORK_VERBS = frozenset({"work", "serve"})
+# "Kravets, who is ...", "the lawyer that represents ...": "which" never stands for a person
+_PERSON_RELATIVES = SUBJECT_RELATIVES - {"which"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,7 @@ def _roles_of(person: Span) -> Iterator[_Role]:
         if role:
             yield role
     # "Mendes is the spokeswoman for ..."
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+    if root.dep_ in NOMINAL_SUBJECTS and root.head.lemma_ == "be":
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 role = _role_from_noun(person, child)
@@ -128,7 +131,7 @@ def _in(tok: Token, span: Span) -> bool:
 def _relative_clauses(root: Token) -> Iterator[Token]:
     for child in root.children:
         if child.dep_ == "relcl" and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"} for c in child.children
+            c.dep_ in NOMINAL_SUBJECTS and c.lower_ in _PERSON_RELATIVES for c in child.children
         ):
             yield child
 
@@ -186,9 +189,8 @@ def _role_from_noun(person: Span, noun: Token) -> _Role | None:
     if target is None:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    target = objs[0]
+                target = first_child(child, "pobj")
+                if target is not None:
                     break
     return _Role(person, _normalise(words), noun, target)
 

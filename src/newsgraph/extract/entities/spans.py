@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
-from spacy.attrs import DEP, IS_SPACE, POS
+from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgraph.extract.lexicon import (
-    CORPORATE_SUFFIXES,
-    COUNTRIES,
-    DEMONYMS,
-    HONORIFICS,
-    LOCATIVE_PREPS,
-    NOT_PERSON_LABELS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
-)
-from newsgraph.nlp.doc import BODY_START, positions_among
+from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES, NOT_PERSON_LABELS
+from newsgraph.extract.lexicon.people import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from newsgraph.extract.lexicon.places import COUNTRIES, DEMONYMS, LOCATIVE_PREPS
+from newsgraph.nlp.doc import positions_among
+from newsgraph.nlp.layout import dateline_follows, layout_of, line_start
 
 # Labels that name things; numbers, dates and amounts are handled elsewhere.
 NAME_LABELS = frozenset(
@@ -45,46 +39,6 @@ NAME_LABELS = frozenset(
     }
 )
 
-# Small words that stay lower case in Title Case headlines ("Case Against the Senator").
-_HEADLINE_SMALL = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "by",
-        "with",
-        "as",
-        "from",
-        "vs",
-        "vs.",
-        "v.",
-        "into",
-        "over",
-        "after",
-        "is",
-        "are",
-        "be",
-        "its",
-        "his",
-        "her",
-        "their",
-        "not",
-        "than",
-        "up",
-        "off",
-        "out",
-    }
-)
-_DATELINE_DATE = re.compile(r"^\d")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[-'’.])*")
 
@@ -97,7 +51,8 @@ def refine_ents(doc: Doc) -> list[Span]:
     that the body also uses; a string keeps one label across the document;
     unlabelled repeats of a known name get its label.
     """
-    headline = _headline_tokens(doc)
+    layout = layout_of(doc)
+    headline = layout.headline_flags(len(doc))
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -112,7 +67,7 @@ def refine_ents(doc: Doc) -> list[Span]:
         if trimmed.label_ == "PERSON" and relabel:
             trimmed = Span(doc, trimmed.start, trimmed.end, label=relabel)  # "Twitter"
         spans.append(trimmed)
-    spans.extend(_datelines(doc))
+    spans.extend(Span(doc, start, end, label="GPE") for start, end in layout.dateline_places)
     spans.extend(_unnamed_people(doc, headline))
     spans = [_person_by_context(s) for s in filter_spans(spans)]
     spans = _consistent_labels(doc, spans)
@@ -241,89 +196,14 @@ def _is_title_token(tok: Token) -> bool:
     return low.rstrip(".") in HONORIFICS or low in TITLE_WORDS
 
 
-def _headline_tokens(doc: Doc) -> list[bool]:
-    """For each token: is it in the header, or on a headline-like line (ALL CAPS, Title Case)?"""
-    flags = [False] * len(doc)
-    body_start = doc.user_data.get(BODY_START, 0)
-    if body_start:
-        for tok in doc:
-            if tok.idx >= body_start:
-                break
-            flags[tok.i] = True
-    line_start = 0
-    breaks = [i for i in doc.to_array(IS_SPACE).nonzero()[0] if "\n" in doc[int(i)].text]
-    for i in [*(int(b) for b in breaks), len(doc)]:
-        end = min(i, len(doc))
-        if end > line_start and _is_headline(doc[line_start:end]):
-            flags[line_start:end] = [True] * (end - line_start)
-        line_start = i + 1
-    return flags
-
-
-def _is_headline(line: Span) -> bool:
-    words = [t for t in line if t.is_alpha]
-    if len(words) < 2 or len(words) > 25:
-        return False
-    long_words = [t for t in words if len(t) > 1]
-    if long_words and sum(t.is_upper for t in long_words) / len(long_words) >= 0.8:
-        return True  # "LEICESTERSHIRE TAKE OVER AT TOP"
-    content = [t for t in words if t.lower_ not in _HEADLINE_SMALL]
-    if len(content) < 3:
-        return False
-    if line[-1].text in {".", "?", "!"} and len(words) > 12:
-        return False  # a sentence full of names, not a headline
-    return all(t.text[0].isupper() for t in content)  # "Fraud Case Against Senator Dismissed"
-
-
 def _is_dateline(span: Span) -> bool:
+    """ "WASHINGTON" in "WASHINGTON (Reuters) -" on a headline-like line: a place, kept."""
     return (
         span.label_ == "GPE"
-        and span.start == _line_start(span.doc, span.start)
+        and span.start == line_start(span.doc, span.start)
         and span.end < len(span.doc)
-        and _dateline_follows(span.doc, span.end)
+        and dateline_follows(span.doc, span.end)
     )
-
-
-def _line_start(doc: Doc, i: int) -> int:
-    while i > 0 and "\n" not in doc[i - 1].text:
-        i -= 1
-    return i
-
-
-def _datelines(doc: Doc) -> Iterable[Span]:
-    """ "WASHINGTON (Reuters) -", "NEW YORK 1996-08-30": a capitalised place opening a line."""
-    i = 0
-    n = len(doc)
-    while i < n:
-        if i == 0 or "\n" in doc[i - 1].text:
-            j = i
-            while (
-                j < n
-                and j - i < 4
-                and doc[j].is_upper
-                and len(doc[j].text) > 1
-                and (doc[j].is_alpha or doc[j].text.endswith("."))
-            ):
-                j += 1
-            if j > i and j < n and _dateline_follows(doc, j):
-                yield Span(doc, i, j, label="GPE")
-            i = max(j, i + 1)
-        else:
-            i += 1
-
-
-def _dateline_follows(doc: Doc, j: int) -> bool:
-    """A date or "(Agency)" after the place; or a dash or comma and then sentence case.
-
-    "SOCCER - ROMANIA BEAT LITHUANIA" is a topic and a headline, not a dateline.
-    """
-    nxt = doc[j].text
-    if _DATELINE_DATE.match(nxt) or nxt == "(":
-        return True
-    if nxt in {"-", "–", "—", ","}:
-        rest = [t for t in doc[j + 1 : j + 8] if t.is_alpha]
-        return bool(rest) and not any(t.is_upper and len(t) > 1 for t in rest)
-    return False
 
 
 def _consistent_labels(doc: Doc, spans: Sequence[Span]) -> list[Span]:

@@ -13,41 +13,22 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.index import EntityIndex
-from newsgraph.extract.events.types import (
+from newsgraph.extract.events.types import PATIENT_POSSESSOR_TYPES, UNACCUSATIVE_VERBS
+from newsgraph.extract.lexicon.modality import (
     FUTURE_AUX,
     NEGATING_GOVERNORS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
-    PATIENT_POSSESSOR_TYPES,
     PLAN_GOVERNORS,
     PLANNED_MODIFIERS,
     POSSIBLE_AUX,
     POSSIBLE_GOVERNORS,
-    UNACCUSATIVE_VERBS,
 )
+from newsgraph.extract.lexicon.places import EVENT_PLACE_PREPS, PLACE_LABELS
+from newsgraph.extract.lexicon.speech import STATEMENT_VERBS
+from newsgraph.extract.syntax import RELATIVE_PRONOUNS, SUBJECTS, is_passive, subject_of
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "on",
-        "into",
-        "throughout",
-        "from",
-        "around",
-        "off",
-        "over",
-    }
-)
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "each", "both"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "report", "claim", "add"})
 
 # Verbs that lend their subject and tense to an event noun they take as object:
 # "Whitfield held a press conference", "she plans to file a lawsuit", "staged a protest".
@@ -153,7 +134,7 @@ class ArgumentReader:
 
     def place_type(self, tok: Token) -> bool:
         ent = self.index.token_entity.get(tok.i)
-        return ent is not None and self.types.get(ent) in PLACE_TYPES
+        return ent is not None and self.types.get(ent) in PLACE_LABELS
 
     def phrase(self, tok: Token) -> Span:
         """The noun phrase headed by ``tok``: its left modifiers, or the whole name."""
@@ -174,7 +155,7 @@ class ArgumentReader:
 
     def _antecedent(self, tok: Token) -> Token:
         # "the company which makes the product": "which" stands for "company"
-        if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return tok.head.head
         return tok
 
@@ -186,39 +167,6 @@ def _left_edge(tok: Token) -> int:
             continue
         start = min(start, child.left_edge.i)
     return start
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited along "and" and "to".
-
-    "she plans to sue" -> "she" for "sue"; "Raske pleaded guilty and was sentenced" -> "Raske".
-    """
-    seen = 0
-    tok: Token | None = verb
-    while tok is not None and seen < 4:
-        # the subject nearest the verb: not "COLUMBUS" in "COLUMBUS, Ohio — A judge ... dismissed"
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            before = [c for c in subjects if c.i < tok.i]
-            return before[-1] if before else subjects[0]
-        if tok.dep_ in {"conj", "xcomp"} and tok.head.pos_ in {"VERB", "AUX", "ADJ"}:
-            tok = tok.head
-            seen += 1
-            continue
-        if tok.dep_ == "acomp" or (tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"):
-            tok = tok.head
-            seen += 1
-            continue
-        if tok.dep_ == "relcl":
-            return tok.head  # "investors who lost money"
-        return None
-    return None
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
 
 
 def verb_arguments(verb: Token, reader: ArgumentReader) -> Iterator[Argument]:
@@ -294,7 +242,7 @@ def place_of(trigger: Token, reader: ArgumentReader) -> Argument | None:
 
 def _preps(tok: Token) -> Iterator[Token]:
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in EVENT_PLACE_PREPS:
             yield child
 
 
@@ -341,11 +289,11 @@ def _local_cues(verb: Token) -> set[str]:
                 found.add("planned")
             elif low in POSSIBLE_AUX:
                 # "said it would review the case": future in reported speech
-                speech = verb.dep_ == "ccomp" and verb.head.lemma_ in _SPEECH_LEMMAS
+                speech = verb.dep_ == "ccomp" and verb.head.lemma_ in STATEMENT_VERBS
                 found.add("planned" if low == "would" and speech else "possible")
             elif low == "going" or child.lemma_ == "go":
                 found.add("planned")
-        elif dep in _SUBJECTS and _is_negative_np(child):
+        elif dep in SUBJECTS and _is_negative_np(child):
             found.add("negated")
         elif dep == "mark" and low == "if":
             found.add("possible")

@@ -2,7 +2,7 @@
 
 ``find_event_mentions`` reads every eventive verb and event noun off the parse
 ("dismissed", "the shooting", "a press conference"), typed by the table in
-``event_types`` (``other`` when no row claims it). ``find_events`` then joins
+``types`` (``other`` when no row claims it). ``find_events`` then joins
 the mentions of one event ("was shot ... on March 3" and, later, "the
 shooting") into one ``Event`` whose ``mentions`` lists every trigger span.
 """

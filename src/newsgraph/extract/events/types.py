@@ -3,13 +3,21 @@
 Each row gives a type's genre, the verb lemmas and noun lemmas that trigger it
 and, where the type has them, the specific names of its agent and patient
 ("sentencing": the judge sentences the defendant). An eventive predicate that
-no row claims gets the type ``other``. The modality cue words live here too,
-so that events and the main event agree on them.
+no row claims gets the type ``other``. The verbs of the speech rows are the
+statement and criticism verbs of ``lexicon.speech``; the modality cue words are
+in ``lexicon.modality``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from newsgraph.extract.lexicon.speech import (
+    CRITICISM_NOUNS,
+    CRITICISM_VERBS,
+    STATEMENT_NOUNS,
+    STATEMENT_VERBS,
+)
 
 OTHER = "other"
 
@@ -31,13 +39,19 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _row(
-    name: str, genre: str, verbs: str, nouns: str, agent: str = "", patient: str = ""
+    name: str,
+    genre: str,
+    verbs: str | frozenset[str],
+    nouns: str | frozenset[str],
+    agent: str = "",
+    patient: str = "",
 ) -> EventType:
+    """A row from words written out ("arrest detain") or from a word list of the lexicon."""
     return EventType(
         name,
         genre,
-        frozenset(verbs.split()),
-        frozenset(nouns.split()),
+        frozenset(verbs.split()) if isinstance(verbs, str) else verbs,
+        frozenset(nouns.split()) if isinstance(nouns, str) else nouns,
         agent or None,
         patient or None,
     )
@@ -110,12 +124,10 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _row("bankruptcy", "business", "", "bankruptcy insolvency", "", ""),
     _row("investment", "business", "invest fund", "investment funding", "investor", ""),
     # speech
-    _row("statement", "speech", "say tell state announce declare claim report confirm deny add",
-         "statement announcement declaration remark comment", "speaker", ""),
+    _row("statement", "speech", STATEMENT_VERBS, STATEMENT_NOUNS, "speaker", ""),
     _row("press_conference", "speech", "", "conference briefing", "speaker", ""),
     _row("interview", "speech", "interview", "interview", "", ""),
-    _row("criticism", "speech", "criticize criticise blame condemn slam accuse",
-         "criticism condemnation accusation", "critic", ""),
+    _row("criticism", "speech", CRITICISM_VERBS, CRITICISM_NOUNS, "critic", ""),
 )
 # fmt: on
 
@@ -248,77 +260,6 @@ PATIENT_POSSESSOR_TYPES = frozenset(
         "dismissal_from_office",
     }
 )
-
-# Modality cues. "will appeal", "plans to sue", "is set to", "a planned lawsuit".
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
-POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca", "should", "must", "would"})
-PLAN_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "vow",
-        "promise",
-        "threaten",
-        "aim",
-        "seek",
-        "prepare",
-        "schedule",
-        "set",
-        "expect",
-        "hope",
-        "want",
-        "decide",
-        "agree",
-        "pledge",
-        "propose",
-        "mean",
-        "wish",
-        "go",
-        "need",
-        "have",
-        "consider",
-        "offer",
-        "ask",
-        "urge",
-        "order",
-        "tell",
-        "call",
-    }
-)
-POSSIBLE_GOVERNORS = frozenset(
-    {"likely", "unlikely", "possible", "able", "may", "could", "try", "attempt", "consider"}
-)
-NEGATING_GOVERNORS = frozenset(
-    {
-        "refuse",
-        "decline",
-        "fail",
-        "deny",
-        "reject",
-        "avoid",
-        "stop",
-        "cease",
-        "forgo",
-        "unable",
-        "abandon",
-    }
-)
-PLANNED_MODIFIERS = frozenset(
-    {
-        "planned",
-        "proposed",
-        "upcoming",
-        "future",
-        "expected",
-        "scheduled",
-        "possible",
-        "potential",
-        "likely",
-        "threatened",
-    }
-)
-NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
-NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "no one", "noone"})
 
 
 def verb_type(lemma: str) -> str:

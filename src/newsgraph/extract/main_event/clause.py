@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES
+from newsgraph.extract.lexicon.people import PRONOUN_SUBJECTS
+from newsgraph.extract.lexicon.places import HEADLINE_PLACE_PREPS
+from newsgraph.extract.syntax import SUBJECTS
 
 # Verbs that headlines use in the present tense and the tagger reads as plural nouns.
 _HEADLINE_VERBS = frozenset(
@@ -26,7 +29,6 @@ _HEADLINE_VERBS = frozenset(
     take threaten top upset urge vow warn win withdraw
     """.split()
 ) | frozenset(v for row in EVENT_TYPES for v in row.verbs)
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # clause-linking words that end a predicate phrase: "... derails after 'speeding'"
 _STOP_WORDS = frozenset(
     {"as", "after", "before", "because", "while", "when", "since", "despite", "amid", "following",
@@ -38,11 +40,7 @@ _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "`", "``", "''"})
 _ARGUMENT_PREPS = frozenset(
     {"on", "with", "to", "into", "for", "against", "of", "over", "among", "between", "from"}
 )
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _MAX_WORDS = 9
-_PRONOUNS = frozenset(
-    {"i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "this", "those"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +90,7 @@ class Clause:
         after = [t for t in self.verb.doc[self.verb.i + 1 : self.limit] if not t.is_punct]
         # "tram derails after ...", "tram overturns in London"; not "Sister ... Calls for ..."
         intransitive = (
-            not after or after[0].lower_ in _STOP_WORDS or after[0].lower_ in _PLACE_PREPS
+            not after or after[0].lower_ in _STOP_WORDS or after[0].lower_ in HEADLINE_PLACE_PREPS
         )
         head = span.root
         common = head.pos_ in {"NOUN", "NUM"} and not head.ent_type_
@@ -111,7 +109,7 @@ def find_clause(sent: Span, *, headline: bool) -> Clause | None:
     for seg in segments:
         for clause in _segment_clauses(seg, headline=headline):
             subject = clause.subject_span
-            if subject is not None and subject.root.lower_ not in _PRONOUNS:
+            if subject is not None and subject.root.lower_ not in PRONOUN_SUBJECTS:
                 return clause
             fallback = fallback or clause
     return fallback
@@ -123,7 +121,7 @@ def verbless_phrase(sent: Span) -> Span | None:
     for seg in _segments(sent)[-1:]:
         end = seg.start
         for tok in seg:
-            if tok.lower_ in _STOP_WORDS or _stop_punct(tok) or tok.lower_ in _PLACE_PREPS:
+            if tok.lower_ in _STOP_WORDS or _stop_punct(tok) or tok.lower_ in HEADLINE_PLACE_PREPS:
                 break
             end = tok.i + 1
         words = [t for t in seg.doc[seg.start : end] if not (t.is_punct or t.is_space)]
@@ -194,9 +192,7 @@ def _repair_wins(repaired: Token, verb: Token) -> bool:
     "Trump slams 'rigged' FBI and claims it is ..." ("is" hangs under "slams")."""
     if repaired.i > verb.i:
         return False
-    inside = repaired.i in {
-        t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree
-    }
+    inside = repaired.i in {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
     below = verb.i in {t.i for t in repaired.subtree}
     return inside or below or not _has_subject(verb)
 
@@ -226,7 +222,7 @@ def _quoted(seg: Span) -> set[int]:
 
 def _has_subject(tok: Token, exclude: Token | None = None) -> bool:
     skip = exclude.i if exclude is not None else -1
-    return any(c.dep_ in _SUBJECT_DEPS and c.i != skip for c in tok.children)
+    return any(c.dep_ in SUBJECTS and c.i != skip for c in tok.children)
 
 
 def _repaired_verb(seg: Span, quoted: set[int]) -> Token | None:
@@ -243,7 +239,7 @@ def _repaired_verb(seg: Span, quoted: set[int]) -> Token | None:
         prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
         if prev.pos_ not in {"NOUN", "PROPN"} or prev.is_punct:
             continue
-        swallowed = nxt.pos_ == "VERB" and tok.head.i == nxt.i and tok.dep_ in _SUBJECT_DEPS
+        swallowed = nxt.pos_ == "VERB" and tok.head.i == nxt.i and tok.dep_ in SUBJECTS
         # "Lady Gaga stages protest": the parser made "stages" the subject of "protest"
         if nxt.pos_ not in {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PUNCT"} and (
             not swallowed
@@ -293,7 +289,7 @@ def _passive(verb: Token) -> bool:
 
 
 def _subject_range(verb: Token, seg: Span) -> tuple[int, int] | None:
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects:
         # the subject nearest the verb: not "COLUMBUS" in "COLUMBUS, Ohio — A judge ... dismissed"
         before = [c for c in subjects if c.i < verb.i]
@@ -373,7 +369,7 @@ def _predicate_end(verb: Token, limit: int, *, stop_at_prep: bool = False) -> in
         if (tok.pos_ == "ADP" or tok.dep_ == "prep") and stop_at_prep and tok.dep_ != "prt":
             break  # "German consulate in Afghanistan bombed | in 'revenge' attack"
         if tok.pos_ == "ADP" or tok.dep_ == "prep":
-            place = tok.lower_ in _PLACE_PREPS
+            place = tok.lower_ in HEADLINE_PLACE_PREPS
             if (has_object and (place or has_prep)) or (has_prep and not has_object):
                 break
             if has_object and tok.lower_ not in _ARGUMENT_PREPS and not place:

@@ -5,7 +5,7 @@ lead: the answers are read off the headline's clause ("Taliban attacks German
 consulate" -> who "Taliban", what "attacks German consulate"), and off the dek
 or lead sentence when the headline has no usable subject ("Seven killed as
 tram derails" -> who "At least seven people" from the lead). ``when`` and
-``where`` come from ``main_event_setting``; ``event`` points to the typed
+``where`` come from ``setting``; ``event`` points to the typed
 event whose trigger is that clause's predicate.
 """
 
@@ -13,35 +13,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
+from newsgraph.extract.lexicon.people import PRONOUN_SUBJECTS
 from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
-from newsgraph.extract.main_event.setting import INCIDENT_TYPES, when_of, where_of
-from newsgraph.extract.references.coref import role_holders
-from newsgraph.nlp.doc import doc_text, sentences
-from newsgraph.records import Article, Entity, Event, TimeExpr
+from newsgraph.extract.main_event.setting import INCIDENT_TYPES, Story, when_of, where_of
+from newsgraph.extract.references.roles import role_holders
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, entity_span, first_child
+from newsgraph.nlp.doc import doc_text
+from newsgraph.nlp.layout import Layout, keep_article, layout_of
+from newsgraph.records import Article, Entity, Event, MainEvent, TimeExpr
 
 _MECHANISM_TYPES = frozenset({"accident", "attack", "explosion", "shooting", "fire"})
-_SPEECH = frozenset({"statement", "press_conference", "interview"})
+# telling of an event is seldom the story: the press conference, not what was said there;
+# criticism ("Trump slams FBI") is news in itself and is not discounted
+_SPEECH = frozenset(row.name for row in EVENT_TYPES if row.genre == "speech") - {"criticism"}
 _WHO_TYPES = frozenset({"PERSON", "ORG", "NORP"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NOT_WHO = frozenset(
     {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "EVENT",
      "WORK_OF_ART", "LOC", "FAC", "LAW"}
 )  # fmt: skip
-_PRONOUNS = frozenset(
-    {"it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
-)
 _ARTICLES = frozenset({"a", "an", "the"})
 _QUANTIFIERS = frozenset({"at", "least", "more", "than", "about", "around", "some", "over"})
 _QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "millions", "some"})
 _MAX_WHO = 16  # tokens: "Donald Collett, 62, of Croydon, Philip Logan, 52, and Robert Huxley"
 _MAX_WHAT = 9
-_LEAD_SENTENCES = 3
-_REPEAT_WINDOW = 200  # characters into the body where a repeated headline may start
 # "after changing iconic shape", "because of higher costs": a cause (or the event before it)
 _CAUSE_MARKS = frozenset({"because", "after", "amid", "over"})
 _CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "protest", "reprisal"})
@@ -51,18 +49,6 @@ _IMPACT_VERBS = frozenset(
     v for row in EVENT_TYPES if row.name in _MECHANISM_TYPES for v in row.verbs
 ) | {"flip", "topple", "tip", "plunge", "slam", "smash", "spin", "skid", "veer"}
 _PATH_PREPS = frozenset({"into", "onto", "off", "over", "through"})
-# "COLUMBUS, Ohio —" / "LONDON --" / "Photo LONDON --" / "SAO PAULO (AP) --": a dateline
-# web page furniture that scraped bodies open with: "Get daily updates ... Subscribe"
-_BOILERPLATE = re.compile(
-    r"\b(?:subscrib\w*|newsletter|inbox|click to|sign up|cookies?|share this|invalid email|"
-    r"read more|image copyright|image caption|opens in new window)\b",
-    re.IGNORECASE,
-)
-_DATELINE = re.compile(
-    r"(?:^|\n|\) )\s*(?:[A-Z][a-z]+ )?"
-    r"([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
-    r"\s*(?:\([^)]{1,20}\))?\s*(?:—|–|--?)\s"
-)
 
 
 def find_main_event(
@@ -71,126 +57,43 @@ def find_main_event(
     entities: Sequence[Entity],
     times: Sequence[TimeExpr],
     article: Article,
-) -> dict[str, Any] | None:
-    """``{"event", "who", "what", "when", "where", "why", "how"}`` or None without events.
+) -> MainEvent | None:
+    """The main event's answers, or None without events.
 
-    Strings are taken from the text (``when`` is ``{"text", "value"}``); an answer
-    is None where the article gives none.
+    Strings are taken from the text; an answer is None where the article gives none.
     """
     if not events:
         return None
-    zones = _Zones(doc, article)
+    keep_article(doc, article)  # the header the answers are read from
+    layout = layout_of(doc)
+    headlines, lead_sents = layout.headline_spans(doc), layout.lead_spans(doc)
     names = {e.id: e for e in entities}
-    headline = next((c for s in zones.headline if (c := find_clause(s, headline=True))), None)
-    leads = [c for s in zones.lead if (c := find_clause(s, headline=False))]
+    headline = next((c for s in headlines if (c := find_clause(s, headline=True))), None)
+    leads = [c for s in lead_sents if (c := find_clause(s, headline=False))]
     lead = leads[0] if leads else None
     event = _event_of(headline, events, doc) or _event_of(lead, events, doc)
     if event is None:
-        event = max(events, key=lambda e: (_score(e, doc, zones), -e.span[0]))
+        event = max(events, key=lambda e: (_score(e, layout), -e.span[0]))
     who = _who(headline, leads, event, names)
-    what = _what(headline, lead, zones, _best_mention(event, doc, zones))
+    what = _what(headline, lead, headlines, _best_mention(event, doc, layout))
     # "Croydon tram crash: Driver arrested as ...": the story is the crash, the rest news of it
     # (not when the headline goes on to tell the incident itself: "... derailment: Several dead")
-    topic = next((t for s in zones.headline if (t := _topic_incident(s)) is not None), None)
+    topic = next((t for s in headlines if (t := _topic_incident(s)) is not None), None)
     incident = _incident_event(topic, events) if topic is not None else None
     development = headline is not None and event.type not in INCIDENT_TYPES
     if incident is not None and topic is not None and development:
         event, what = incident, topic.text
-    return {
-        "event": event.id,
-        "who": who,
-        "what": what,
-        "when": when_of(
-            event, times, doc, zones.near_top, article.published, _doer_mentions(who, names), events
-        ),
-        "where": where_of(
-            event, names, zones.headline, zones.opening, zones.dateline, events, doc, zones.near_top
-        ),
-        "why": _why([c for c in (headline, lead) if c is not None]),
-        "how": _how([c for c in (headline or lead,) if c is not None])
-        or (_mechanism(zones.lead, what) if event.type in INCIDENT_TYPES else None),
-    }
-
-
-class _Zones:
-    """The headline, the lead (dek first, then the body's first sentences) and the dateline."""
-
-    def __init__(self, doc: Doc, article: Article) -> None:
-        body_start = article.body_start
-        if not body_start and article.title and doc_text(doc).startswith(article.title):
-            body_start = len(article.title)
-        self.body_start = body_start
-        text = doc_text(doc)
-        sents = [s for s in sentences(doc) if text[s.start_char : s.end_char].strip()]
-        header = [s for s in sents if s.end_char <= body_start]
-        body = [s for s in sents if s.start_char >= body_start]
-        self.headline = _located(header, article.title) or header[:1]
-        dek = _dek(doc, article.dek)
-        # a scraped body that repeats the headline: "Seven killed as ... bend At least seven ..."
-        repeats = _repeat(doc_text(doc), article.title, body_start)
-        prose = [
-            s
-            for s in body
-            if not any(s.start_char < d.end_char and d.start_char < s.end_char for d in dek)
-            and not (repeats and s.start_char < repeats[1] and repeats[0] < s.end_char)
-            and not _BOILERPLATE.search(text, s.start_char, s.end_char)
-        ]
-        self.lead = [*dek, *prose[:_LEAD_SENTENCES]]
-        # the same with page furniture kept: a place may follow "Invalid Email" in one sentence
-        first = prose[0].start_char if prose else body_start
-        furniture = [s for s in body if s.start_char < first][:4]
-        self.opening = [*self.lead, *furniture]
-        self.dateline = _dateline(doc_text(doc), body_start)
-        self._top = [*header, *self.lead]
-
-    def near_top(self, start: int) -> bool:
-        return any(s.start_char <= start < s.end_char for s in self._top)
-
-
-def _repeat(text: str, title: str | None, body_start: int) -> tuple[int, int] | None:
-    """Where the body opens by repeating the headline, as a character range."""
-    if not title or not title.strip():
-        return None
-    title = title.strip()
-    start = text.find(title, body_start, body_start + _REPEAT_WINDOW + len(title))
-    return (start, start + len(title)) if start >= 0 else None
-
-
-def _located(sents: Sequence[Span], text: str | None) -> list[Span]:
-    """The sentences that hold ``text`` (the title or the dek) where it occurs in the doc."""
-    if not text or not text.strip():
-        return []
-    doc = sents[0].doc if sents else None
-    if doc is None:
-        return []
-    start = doc_text(doc).find(text.strip()[:60])
-    if start < 0:
-        return []
-    end = start + len(text.strip())
-    return [s for s in sents if s.start_char < end and s.end_char > start]
-
-
-def _dek(doc: Doc, dek: str | None) -> list[Span]:
-    """The dek's first sentence where it occurs in the doc (a body may repeat it after junk:
-    "Image copyright ... Image caption ... Dozens of rescuers in China are trying ...")."""
-    if not dek or not dek.strip():
-        return []
-    first = re.split(r"(?<=[.!?])\s+", dek.strip())[0]
-    start = doc_text(doc).find(first[:60])
-    if start < 0:
-        return []
-    span = doc.char_span(start, start + len(first), alignment_mode="expand")
-    return [span] if span is not None and len(span) else []
-
-
-def _dateline(text: str, body_start: int) -> str | None:
-    """ "COLUMBUS, Ohio — A judge ..." near the start of the body -> "Columbus, Ohio"."""
-    match = _DATELINE.search(text[body_start : body_start + 800])
-    if match is None:
-        return None
-    place = match.group(1).strip()
-    city, _, rest = place.partition(",")
-    return city.title() + (f",{rest}" if rest else "")
+    story = Story(doc, layout, events, times, article.published)
+    return MainEvent(
+        event=event.id,
+        who=who,
+        what=what,
+        when=when_of(event, story, _doer_mentions(who, names)),
+        where=where_of(story),
+        why=_why([c for c in (headline, lead) if c is not None]),
+        how=_how([c for c in (headline or lead,) if c is not None])
+        or (_mechanism(lead_sents, what) if event.type in INCIDENT_TYPES else None),
+    )
 
 
 def _topic_incident(sent: Span) -> Span | None:
@@ -240,10 +143,10 @@ def _event_of(clause: Clause | None, events: Sequence[Event], doc: Doc) -> Event
     return found
 
 
-def _score(event: Event, doc: Doc, zones: _Zones) -> float:
+def _score(event: Event, layout: Layout) -> float:
     """How likely ``event`` is the story's event: typed, mentioned early and often."""
     mentions = event.mentions or (event.span,)
-    score = 0.0 if not any(zones.near_top(s) for s, _ in mentions) else 1.0
+    score = 0.0 if not any(layout.near_top(s) for s, _ in mentions) else 1.0
     score += 1.5 if event.type != OTHER else 0.0
     score -= 2.5 if event.type in _SPEECH else 0.0
     score += min(len(mentions) - 1, 3) * 0.5
@@ -251,9 +154,9 @@ def _score(event: Event, doc: Doc, zones: _Zones) -> float:
     return score
 
 
-def _best_mention(event: Event, doc: Doc, zones: _Zones) -> Token:
+def _best_mention(event: Event, doc: Doc, layout: Layout) -> Token:
     for start, end in sorted(
-        event.mentions or (event.span,), key=lambda m: not zones.near_top(m[0])
+        event.mentions or (event.span,), key=lambda m: not layout.near_top(m[0])
     ):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
@@ -327,9 +230,10 @@ def _refined(name: str, lead: Clause | None) -> str:
     subject = lead.subject_span if lead is not None else None
     if subject is None or len(subject) > _MAX_WHO:
         return name
-    # the subject's head is a person ("FBI Director James Comey"; the parser may hang "FBI" apart)
+    # the subject's head is a person ("FBI Director James Comey"; the parser may hang "FBI"
+    # apart). A name is a nominal subject: a clausal subject (csubj) is a verb, not a person
     person = subject.root.ent_type_ == "PERSON" or any(
-        t.ent_type_ == "PERSON" and t.dep_ in _SUBJECT_DEPS for t in subject
+        t.ent_type_ == "PERSON" and t.dep_ in NOMINAL_SUBJECTS for t in subject
     )
     if not person:
         return name
@@ -347,12 +251,12 @@ def _agent(clause: Clause) -> str | None:
     doc = clause.verb.doc
     for tok in doc[clause.verb.i + 1 : clause.limit]:
         if tok.lower_ == "by" and tok.i + 1 < clause.limit:
-            objects = [c for c in tok.children if c.dep_ == "pobj"]
-            if objects and (objects[0].ent_type_ in _WHO_TYPES or objects[0].pos_ == "PROPN"):
-                return _entity_text(objects[0])
+            obj = first_child(tok, "pobj")
+            if obj is not None and (obj.ent_type_ in _WHO_TYPES or obj.pos_ == "PROPN"):
+                return entity_span(obj).text
         named = tok.ent_type_ in _WHO_TYPES and tok.ent_type_ != "NORP"
         if named and tok.dep_ in {"compound", "poss", "amod"} and tok.head.pos_ == "NOUN":
-            return _entity_text(tok)  # "Taliban raid"
+            return entity_span(tok).text  # "Taliban raid"
     return None
 
 
@@ -361,16 +265,16 @@ def _semantic_root(subject: Span) -> Token:
     root = subject.root
     if root.pos_ == "NUM" or root.ent_type_ == "CARDINAL" or root.lower_ in _QUANTITY_NOUNS:
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+            obj = first_child(prep, "pobj")
+            if obj is not None:
+                return obj
     return root
 
 
 def _usable(subject: Span) -> bool:
     """A subject that names a doer: not "it", "Seven", "At least four", "An epic Game 7"."""
     root = _semantic_root(subject)
-    if root.lower_ in _PRONOUNS or root.pos_ in {"PRON", "NUM"}:
+    if root.lower_ in PRONOUN_SUBJECTS or root.pos_ in {"PRON", "NUM"}:
         return False
     if root.ent_type_ in _NOT_WHO and not any(t.ent_type_ in _WHO_TYPES for t in subject):
         return False
@@ -388,7 +292,7 @@ def _subject_name(subject: Span, names: dict[str, Entity]) -> str:
     if len(words) > _MAX_WHO:
         subject = subject.doc[words[0].i : words[0].i + _MAX_WHO]
     if root.ent_type_ == "PERSON" and any(c.dep_ == "poss" for c in root.children):
-        return _full_name(_entity_text(root), names)  # "Brazil's Massa" -> "Felipe Massa"
+        return _full_name(entity_span(root).text, names)  # "Brazil's Massa" -> "Felipe Massa"
     if root.ent_type_ in _WHO_TYPES or root.pos_ == "PROPN" or root.dep_ == "conj":
         text = subject.text
         for ent in subject.ents:
@@ -405,7 +309,7 @@ def _subject_name(subject: Span, names: dict[str, Entity]) -> str:
         and not (t.ent_type_ == "NORP" and t.dep_ == "amod")
     ]
     if named:
-        return _full_name(_entity_text(named[0]), names)
+        return _full_name(entity_span(named[0]).text, names)
     return _role_holder(subject, names) or subject.text
 
 
@@ -442,18 +346,13 @@ def _full_name(text: str, names: dict[str, Entity]) -> str:
     return text
 
 
-def _entity_text(tok: Token) -> str:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
-
-
-def _what(headline: Clause | None, lead: Clause | None, zones: _Zones, token: Token) -> str:
+def _what(
+    headline: Clause | None, lead: Clause | None, headlines: Sequence[Span], token: Token
+) -> str:
     """The predicate: "attacks German consulate", "Fraud case against Ohio senator dismissed"."""
     if headline is not None:
         return _clip(headline.predicate())
-    for sent in zones.headline:
+    for sent in headlines:
         phrase = verbless_phrase(sent)
         if phrase is not None:
             return _clip(phrase)
@@ -508,8 +407,8 @@ def _how(clauses: Sequence[Clause]) -> str | None:
                 and tok.dep_ == "prep"
                 and tok.head.i == clause.verb.i
             ):
-                objects = [c for c in tok.children if c.dep_ == "pobj"]
-                if objects and objects[0].ent_type_ not in _WHO_TYPES | {"DATE", "TIME"}:
+                obj = first_child(tok, "pobj")
+                if obj is not None and obj.ent_type_ not in _WHO_TYPES | {"DATE", "TIME"}:
                     return _phrase_from(tok, end)  # "with truck bomb", not "with Obama"
             if tok.lower_ == "by" and tok.i + 1 < end and doc[tok.i + 1].tag_ == "VBG":
                 return _phrase_from(tok, end)
@@ -532,9 +431,9 @@ def _mechanism(lead: Sequence[Span], what: str) -> str | None:
             end = last.i + 1
             doc = tok.doc
             if end < sent.end and doc[end].lower_ in _PATH_PREPS:
-                objects = [c for c in doc[end].children if c.dep_ == "pobj"]
-                if objects:
-                    end = objects[0].i + 1  # "rammed into the high outer wall"
+                obj = first_child(doc[end], "pobj")
+                if obj is not None:
+                    end = obj.i + 1  # "rammed into the high outer wall"
             return _clip(doc[tok.i : end])
     return None
 

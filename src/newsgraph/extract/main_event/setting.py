@@ -14,15 +14,18 @@ clause of the story's incident further down.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, noun_type
+from newsgraph.extract.lexicon.places import PLACE_LABELS, PLACE_NOUNS, WHERE_PREPS
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, clause_head, entity_span, first_child
 from newsgraph.nlp.doc import doc_text
-from newsgraph.records import Entity, Event, TimeExpr
+from newsgraph.nlp.layout import Layout
+from newsgraph.records import Event, EventTime, TimeExpr
 
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
 _POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
@@ -50,9 +53,6 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_OTHER_PLACES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT"})
 # an ORG that is also a building: "outside Trump Tower", "at the White House"
 _FACILITY = re.compile(
     r"\b(House|Towers?|Stadium|Field|Park|Airport|Station|Square|Palace|Hall|Cent(?:re|er)|"
@@ -60,18 +60,22 @@ _FACILITY = re.compile(
 )
 _MAX_PLACE_WORDS = 8
 _NAMING_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "PRODUCT", ""})  # NER often misses "Croydon"
-_PLACE_NOUNS = frozenset(
-    """city town village province region county state district capital suburb area hub
-    consulate embassy neighbourhood neighborhood island port station stop terminal airport
-    junction bridge tunnel underpass road street square""".split()
-)
 
 
-def when_of(
-    event: Event, times: Sequence[TimeExpr], doc: Doc, near_top: Callable[[int], bool],
-    published: str | None, doers: Sequence[tuple[int, int]] = (), events: Sequence[Event] = (),
-) -> dict[str, Any] | None:  # fmt: skip
-    """``{"text", "value"}`` of the main event's time, or None when the text dates no day.
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What the main event's time and place are read from: the parsed article and its
+    layout, its events and time expressions, and its publication date (ISO, or None)."""
+
+    doc: Doc
+    layout: Layout
+    events: Sequence[Event]
+    times: Sequence[TimeExpr]
+    published: str | None
+
+
+def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -> EventTime | None:
+    """The main event's time as a phrase and its value, or None when the text dates no day.
 
     Candidates are days and clock times in the week before ``published``; the
     event's own time wins, then one in a sentence that mentions the event
@@ -84,6 +88,7 @@ def when_of(
     ("Comey told politicians on the Sunday before the election") dates
     something else: then the article gives no time.
     """
+    doc, times, published, near_top = story.doc, story.times, story.published, story.layout.near_top
     every = [t for t in times if t.value and _POINT.match(t.value) and not _in_name(t, doc)]
     points = every
     if published:
@@ -94,11 +99,11 @@ def when_of(
         own = next((t for t in points if t.text == event.time.text), None)
         if own is not None:
             return _answer(own, points, doc)
-        return {"text": event.time.text, "value": event.time.value}
+        return event.time
     dated = [t for t in points if _DATED.search(t.text)]
     occasions = [t for t in points if not _DATED.search(t.text)]
     sentences = _mention_sentences(event, doc)
-    incidents = _incident_clauses(events, doc, near_top)
+    incidents = _incident_clauses(story)
     for group in (dated, occasions):
         told = [t for t in group if any(s <= t.span[0] < e for s, e in sentences)]
         top = [t for t in group if near_top(t.span[0])]
@@ -114,15 +119,14 @@ def when_of(
     return _answer(full[0], every, doc) if full and published else None
 
 
-def _incident_clauses(
-    events: Sequence[Event], doc: Doc, near_top: Callable[[int], bool]
-) -> set[int]:
+def _incident_clauses(story: Story) -> set[int]:
     """The clause heads (token indices) of incidents (an attack, a killing, a crash, a fire)
     in a story that leads with one ("the accident happened ...": "happened"; "people were
     injured": "injured"); none when the headline and lead tell no incident, where one further
     down is background ("one person was shot in Portland")."""
-    incidents = [e for e in events if e.type in INCIDENT_TYPES and e.modality == "actual"]
-    if not any(near_top(s) for e in incidents for s, _ in e.mentions or (e.span,)):
+    doc = story.doc
+    incidents = [e for e in story.events if e.type in INCIDENT_TYPES and e.modality == "actual"]
+    if not any(story.layout.near_top(s) for e in incidents for s, _ in e.mentions or (e.span,)):
         return set()
     heads: set[int] = set()
     for event in incidents:
@@ -130,10 +134,7 @@ def _incident_clauses(
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            verb = span.root
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-                verb = verb.head
-            heads.add(verb.i)
+            heads.add(clause_head(span.root).i)
     return heads
 
 
@@ -169,7 +170,7 @@ def _doer_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> 
         root = mention.root
         while root.dep_ in {"compound", "appos"} and root.head.i != root.i:
             root = root.head  # "Red Bull boss Christian Horner", "Horner, the team principal"
-        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i in heads:
+        if root.dep_ in NOMINAL_SUBJECTS and root.head.i in heads:
             return True
     return False
 
@@ -204,7 +205,7 @@ def _recent(value: str | None, published: str | None) -> bool:
     return pub - timedelta(days=_WEEK) <= day <= pub
 
 
-def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> dict[str, Any]:
+def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> EventTime:
     """The expression widened to its modifiers and to a time or day right beside it:
     "late Thursday", "Nov 9, 2016 at 1:57am", "Sunday's Brazilian Grand Prix"."""
     start, end = expr.span
@@ -236,26 +237,21 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> dict[str, A
         while last > first + 1 and doc[last - 1].is_punct:
             last -= 1
         start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    return {"text": text[start:end], "value": value}
+    return EventTime(text[start:end], value)
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
     return b if b and (a is None or len(b) > len(a)) else a
 
 
-def where_of(
-    event: Event,
-    names: dict[str, Entity],
-    headline: Sequence[Span],
-    lead: Sequence[Span],
-    dateline: str | None,
-    events: Sequence[Event] = (),
-    doc: Doc | None = None,
-    near_top: Callable[[int], bool] | None = None,
-) -> str | None:
+def where_of(story: Story) -> str | None:
     """The main event's place as a phrase of the text, or None: a place in the headline, the
-    dateline, a place that names the event, one in the lead, else the place of the incident
-    the story leads with where the text tells it further down."""
+    dateline, a place that names the event, one in the lead (with the page furniture before
+    it), else the place of the incident the story leads with where the text tells it further
+    down."""
+    headline = story.layout.headline_spans(story.doc)
+    lead = story.layout.opening_spans(story.doc)
+    dateline = story.layout.dateline
     for sent in headline:
         phrase = _locative(sent, strict=True)
         if phrase is not None:
@@ -274,20 +270,17 @@ def where_of(
         phrase = _locative(sent, strict=True)
         if phrase is not None:
             return _specific(phrase, lead)
-    if doc is None or near_top is None:
-        return None
-    return _incident_place(events, doc, near_top)
+    return _incident_place(story)
 
 
-def _incident_place(
-    events: Sequence[Event], doc: Doc, near_top: Callable[[int], bool]
-) -> str | None:
+def _incident_place(story: Story) -> str | None:
     """The place in the clause that tells the story's incident further down: "More than 50
     people were injured when the vehicle left the track ... in Croydon on Wednesday"."""
-    heads = _incident_clauses(events, doc, near_top)
+    doc = story.doc
+    heads = _incident_clauses(story)
     for head in sorted(heads):
         for tok in doc[head].sent:
-            if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep" or not _modifies(tok, heads):
+            if tok.lower_ not in WHERE_PREPS or tok.dep_ != "prep" or not _modifies(tok, heads):
                 continue
             phrase = _locative(doc[tok.i : tok.i + 1 + _MAX_PLACE_WORDS], strict=True)
             if phrase is not None:
@@ -301,7 +294,7 @@ def _specific(phrase: str, lead: Sequence[Span], located: str | None = None) -> 
     Mazar-i-Sharif" when the headline said "consulate in Afghanistan" (``located``: the noun
     the headline's place was attached to)."""
     last = phrase.split(" in ")[-1]
-    said = any(w in _PLACE_NOUNS for w in phrase.lower().split())
+    said = any(w in PLACE_NOUNS for w in phrase.lower().split())
     for sent in lead:
         for ent in sent.ents:
             if ent.label_ not in {"GPE", "LOC"} or ent.text in phrase:
@@ -332,7 +325,7 @@ def _with_city(venue: str, lead: Sequence[Span]) -> str:
         obj = next(c for c in prep.children if c.dep_ == "pobj")
         if obj.ent_type_ != "GPE":
             return venue
-        city = doc_span_of_entity(obj).text
+        city = entity_span(obj).text
         return venue if city in venue else f"{venue}, {city}"
     return venue
 
@@ -366,19 +359,18 @@ def _locative(sent: Span, *, strict: bool) -> str | None:
 
 def _locative_prep(sent: Span, *, strict: bool) -> Token | None:
     for tok in sent:
-        if tok.lower_ not in _LOCATIVE or tok.dep_ != "prep":
+        if tok.lower_ not in WHERE_PREPS or tok.dep_ != "prep":
             continue
-        objects = [c for c in tok.children if c.dep_ == "pobj"]
-        if not objects:
+        obj = first_child(tok, "pobj")
+        if obj is None:
             continue
-        obj = objects[0]
         if not _names_place(obj):
             continue  # "in the US election": a place modifies something else
         phrase = _place_phrase(obj)
         if phrase is None:
             continue
         labels = {t.ent_type_ for t in phrase}
-        place = bool(labels & _PLACE_TYPES) or _FACILITY.search(phrase.text) is not None
+        place = bool(labels & PLACE_LABELS) or _FACILITY.search(phrase.text) is not None
         named = any(t.pos_ == "PROPN" for t in phrase) and not labels & {"PERSON", "DATE", "TIME"}
         if place or (not strict and named):
             return tok
@@ -388,17 +380,17 @@ def _locative_prep(sent: Span, *, strict: bool) -> Token | None:
 def _place_tokens(tok: Token) -> bool:
     sub = list(tok.subtree)
     return not any(t.ent_type_ == "PERSON" for t in sub) and (
-        any(t.ent_type_ in _PLACE_TYPES for t in sub) or tok.lemma_.lower() in _PLACE_NOUNS
+        any(t.ent_type_ in PLACE_LABELS for t in sub) or tok.lemma_.lower() in PLACE_NOUNS
     )
 
 
 def _names_place(obj: Token) -> bool:
     """The object is itself a place: "Croydon", "the White House", "city of Mazar-i-Sharif"."""
-    if obj.pos_ == "PROPN" or obj.ent_type_ in _PLACE_TYPES:
+    if obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS:
         return True
-    return obj.lemma_.lower() in _PLACE_NOUNS and any(
+    return obj.lemma_.lower() in PLACE_NOUNS and any(
         c.dep_ in {"prep", "appos"}
-        and any(t.ent_type_ in _PLACE_TYPES or t.pos_ == "PROPN" for t in c.subtree)
+        and any(t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN" for t in c.subtree)
         for c in obj.children
     )
 
@@ -420,10 +412,10 @@ def _place_phrase(obj: Token) -> Span | None:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     span = doc[start:end]
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in _PLACE_TYPES for t in span):
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS for t in span):
         return None
     if len([t for t in span if not t.is_punct]) > _MAX_PLACE_WORDS:
-        ents = [e for e in span.ents if e.label_ in _PLACE_TYPES]
+        ents = [e for e in span.ents if e.label_ in PLACE_LABELS]
         return ents[0] if ents else None
     return span
 
@@ -441,12 +433,5 @@ def _naming_place(sent: Span) -> str | None:
             head = head.head
         run = sent.doc[tok.i + 1 : head.i + 1]  # "Croydon tram crash survivor"
         if any(t.pos_ == "NOUN" and noun_type(t.lemma_.lower()) is not None for t in run):
-            return doc_span_of_entity(tok).text
+            return entity_span(tok).text
     return None
-
-
-def doc_span_of_entity(tok: Token) -> Span:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return tok.doc[tok.i : tok.i + 1]

@@ -6,7 +6,7 @@ of Bryan Pagliano[, who worked on Clinton's campaign ...]') or later ('blocked a
 funding package [to fight the virus]', where the parser hung the infinitive on the
 verb). ``end_options`` lists the span as found, each cut before a right-hand
 constituent inside it, and each extension by the constituents that follow it in the
-sentence, with sparse features; ``quote_model`` scores them with weights trained by
+sentence, with sparse features; ``model`` scores them with weights trained by
 ``bench/train_quote_cues.py`` and keeps the best.
 """
 
@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS
+from newsgraph.extract.quotes.marks import is_quote_mark
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 
 MAX_EXTENSIONS = 3
 MAX_CUTS = 24
-_QUOTE_MARKS = frozenset('"“”')
 _BREAKS = frozenset({",", ";", ":", "-", "—", "–", "(", "--"})
 # constituents a content may stop before without a comma: 'X and Y', 'X while Y'
 _CUT_DEPS = frozenset({"cc", "conj", "relcl", "advcl", "acl", "appos", "parataxis", "mark"})
@@ -79,7 +80,7 @@ def _described(
     hi = min(node.right_edge.i + 1 - base, len(marks) - 1)
     if marks[hi] > marks[max(0, min(node.left_edge.i - base, hi))]:
         feats.append(f"{prefix}.q")
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+    if any(c.dep_ in NOMINAL_SUBJECTS for c in node.children):
         feats.append(f"{prefix}.subj")
     return feats
 
@@ -115,7 +116,7 @@ def end_options(
     a, b = span.start, span.end - 1
     marks = [0]
     for tok in doc[a : max(b + 1, sent_end)]:
-        marks.append(marks[-1] + (tok.text in _QUOTE_MARKS or tok.tag_ in {"``", "''"}))
+        marks.append(marks[-1] + is_quote_mark(tok))
     length = b - a + 1
     options: list[tuple[int, list[str]]] = [
         (end, ["orig", f"orig|{rule}", f"o.n={_bucket(length)}"])

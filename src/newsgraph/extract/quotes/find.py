@@ -1,12 +1,12 @@
 """Who said what: direct, partial, indirect and relayed quotes with their speakers.
 
 ``find_quotes`` is a cheap pass over a parsed Doc: quotation marks are paired on
-the raw text (``quote_marks``), cues and their content and source phrases come
-from the dependency parse (``quotes_rules``, ``quote_parenthetical`` for "as X noted"
-and "X, he said, is Y", ``quote_sources`` for the source phrase; a small learned
-model, ``quote_model``, judges which verbs are cues, where their content ends and
-which phrase is their source), quotations that continue a quote are joined to it, and
-source phrases are linked to entities (``speakers``).
+the raw text (``marks``), cues and their content and source phrases come from the
+dependency parse (``rules`` over the ``frames`` of a cue, ``parenthetical`` for "as
+X noted" and "X, he said, is Y", ``sources`` for the source phrase; a small learned
+model, ``model``, judges which verbs are cues, where their content ends and which
+phrase is their source), quotations that continue a quote are joined to it, and
+source phrases are linked to entities (``references.speakers``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.people import NOT_PEOPLE
+from newsgraph.extract.lexicon.speech import CUE_VERBS
 from newsgraph.extract.quotes.marks import Quotation, quotations_of
 from newsgraph.extract.quotes.model import load_scorer
 from newsgraph.extract.quotes.parenthetical import find_parenthetical
@@ -30,10 +31,10 @@ from newsgraph.extract.quotes.spans import (
     subtree_chars,
 )
 from newsgraph.extract.references.speakers import SpeakerResolver
+from newsgraph.extract.syntax import RELATIVE_PRONOUNS, first_child
 from newsgraph.records import Entity, Quote
 
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp"})
-_NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "what"})
 # words right before a quoted Title Case name that make it a title: 'the filming of "X,"'
 _TITLE_LEADS = frozenset(
     """of the film movie book novel song album series show play titled called named
@@ -188,7 +189,7 @@ def _colon_intro(doc: Doc, index: DocIndex, q: Quotation) -> tuple[tuple[int, in
     verbs.sort(key=lambda t: (t.lemma_.lower() not in CUE_VERBS, t.dep_ != "ROOT"))
     for verb in verbs:
         source, head = subject_source(verb)
-        if source is not None and head is not None and doc[head].lower_ not in _NOT_SOURCES:
+        if source is not None and head is not None and doc[head].lower_ not in NOT_PEOPLE:
             return source, head
     return None
 
@@ -311,7 +312,7 @@ def _via(doc: Doc, governor: int, resolver: SpeakerResolver, speaker: str | None
     for node in (gov, *[c for c in gov.children if c.dep_ in {"dobj", "advcl"}]):
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ == "through":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                pobj = first_child(child, "pobj")
                 if pobj is None:
                     continue
                 phrase = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
@@ -344,14 +345,11 @@ def _record(index: DocIndex, qid: str, draft: _Draft, source: Span | None) -> Qu
     )
 
 
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
-
-
 def _speaker_text(source: Span) -> str:
     """The source phrase as a name: 'the bookkeeper, who told ...' -> 'the bookkeeper'.
     The span keeps the relative pronoun, which is where PolNeAR marks such sources."""
     end = source.end
-    if end - source.start > 1 and source.doc[end - 1].lower_ in _RELATIVE_PRONOUNS:
+    if end - source.start > 1 and source.doc[end - 1].lower_ in RELATIVE_PRONOUNS:
         end -= 1
         while end - source.start > 1 and (
             source.doc[end - 1].is_punct or source.doc[end - 1].is_space

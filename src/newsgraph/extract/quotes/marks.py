@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.doc import doc_text
 
@@ -22,6 +22,13 @@ _MARK = re.compile(r"``|''|[\"“”„‟«»]")
 _OPENERS = frozenset({"“", "„", "‟", "«", "``"})
 _CLOSERS = frozenset({"”", "»"})
 _QUOTATIONS = "newsgraph_quotations"  # doc.user_data key
+# the double quotation marks as the tokenizer leaves them: '"', '“', '”'
+QUOTE_MARK_TOKENS = frozenset('"“”')
+
+
+def is_quote_mark(tok: Token) -> bool:
+    """A double quotation mark, also as the tagger marks a doubled `` or ''."""
+    return tok.text in QUOTE_MARK_TOKENS or tok.tag_ in {"``", "''"}
 
 
 @dataclass(frozen=True, slots=True)

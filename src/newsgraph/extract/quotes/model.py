@@ -4,8 +4,8 @@ PolNeAR annotates attributions far beyond verbs of saying ("touted her record",
 "polls show", "called for a probe"); the lexicon alone cannot say which uses of a
 lemma report content. The cue judge is a logistic regression over parse features of
 a verb (or a possessed noun) in its content frame. Two linear rankers then choose,
-among options the rules list, where the content ends (``quote_ends``) and which
-phrase is the source of a verb cue (``quote_source_options``). The weights in
+among options the rules list, where the content ends (``ends``) and which
+phrase is the source of a verb cue (``source_options``). The weights in
 ``data/quote_cue_model.json`` were trained on PolNeAR's train split by
 ``bench/train_quote_cues.py``; rebuild them with that script. The file also records
 its format, the feature set and the spaCy model its features come from, and a file
@@ -27,11 +27,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.config import quote_model_path
 from newsgraph.errors import ModelError
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS
 from newsgraph.extract.quotes.ends import RULES, end_options
+from newsgraph.extract.quotes.marks import is_quote_mark
 from newsgraph.extract.quotes.source_options import source_options
 from newsgraph.extract.quotes.sources import subject_source
 from newsgraph.extract.quotes.spans import DocIndex, Frames
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, SUBJECT_RELATIVES, SUBJECTS
 
 MODEL_FILE = "quote_cue_model.json"
 # the layout of the file; bump it when the loader reads the file differently
@@ -62,7 +64,7 @@ def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
         f"fs={'+'.join(frames.names())}",
     ]
     feats += _content_features(verb, frames, frame)
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subj is None:
         feats.append("subj=none")
         feats.append(f"lsubj={lemma}|none")
@@ -82,7 +84,6 @@ def cue_features(verb: Token, frames: Frames, frame: str) -> list[str]:
     return feats
 
 
-_QUOTE_CHARS = frozenset('"“”')
 _OPENERS = frozenset({"ADP", "SCONJ", "PRON", "DET", "PART", "ADV", "AUX"})
 
 
@@ -131,7 +132,7 @@ def _quoted(doc: Doc, first: int, last: int) -> bool:
     inside = False
     words: list[Token] = []
     for t in doc[max(0, first - 1) : last + 2]:
-        if t.text in _QUOTE_CHARS or t.tag_ in {"``", "''"}:
+        if is_quote_mark(t):
             inside = not inside
         elif inside and t.is_alpha:
             words.append(t)
@@ -153,7 +154,7 @@ class ModelInfo:
 
 class LogisticCueScorer:
     """``is_cue`` is True when the model's probability reaches ``threshold``;
-    ``choose_end`` ranks where a content span ends (``quote_ends``) with ``end_weights``.
+    ``choose_end`` ranks where a content span ends (``ends``) with ``end_weights``.
     ``info`` says where a model read from a file comes from (None while training)."""
 
     def __init__(
@@ -213,8 +214,7 @@ def relative_subject(verb: Token) -> bool:
     """'a prosecution that accused him', 'the bookkeeper, who told': the relative pronoun
     names the source for certain."""
     return verb.dep_ == "relcl" and any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that", "which"}
-        for c in verb.children
+        c.dep_ in NOMINAL_SUBJECTS and c.lower_ in SUBJECT_RELATIVES for c in verb.children
     )
 
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import CUE_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS
 from newsgraph.extract.quotes.sources import subject_source
 from newsgraph.extract.quotes.spans import Candidate, DocIndex, snap
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 from newsgraph.nlp.doc import positions_among
 
 _ACTS = frozenset({"speech", "writing", "belief"})
@@ -61,7 +62,7 @@ def _is_parenthetical(verb: Token) -> bool:
         return False
     if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
         return False
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if not any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children):
         return False
     if verb.dep_ == "parataxis":
         return True

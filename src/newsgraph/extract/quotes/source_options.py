@@ -1,13 +1,13 @@
 """Who a cue verb's content belongs to: the source phrases a learned ranker chooses from.
 
-The rules in ``quote_sources`` give one answer (the subject, inherited through the
+The rules in ``sources`` give one answer (the subject, inherited through the
 parse, with fallbacks); when the parse hangs a participle on the wrong clause
 ('..., noting that ...' under another verb), or a raising verb's subject is the
 source after all ('a review of the emails seems to show'), another phrase in the
 sentence is the source. ``source_options`` lists the rules' answer, no source, the
 plain subject, the subjects of the clauses above the cue, an inverted '"...," said X',
 and the nearest named entity on either side, each with sparse features;
-``quote_model`` scores them with weights trained by ``bench/train_quote_cues.py``.
+``model`` scores them with weights trained by ``bench/train_quote_cues.py``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.sources import ancestor_subject, inverted_source, subject_source
 from newsgraph.extract.quotes.spans import DocIndex, phrase
+from newsgraph.extract.syntax import SUBJECTS
 
 Source = tuple[tuple[int, int] | None, int | None]
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def _bucket(n: int) -> str:
@@ -59,7 +59,7 @@ def source_options(
     node, hops = verb, 0
     while node.head.i != node.i and hops < 3:
         node, hops = node.head, hops + 1
-        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subj is not None and subj.i != verb.i:
             add((phrase(subj), subj.i), f"gov{hops}")
     before = [e for e in index.ents if sent[0] <= e[0] and e[1] <= verb.i]

@@ -12,21 +12,27 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.spans import breaks_line, phrase
+from newsgraph.extract.quotes.spans import phrase
+from newsgraph.extract.syntax import (
+    ACTIVE_SUBJECTS,
+    NOMINAL_SUBJECTS,
+    SUBJECT_RELATIVES,
+    first_child,
+)
+from newsgraph.nlp.layout import breaks_line
 
 _EXPLETIVES = frozenset({"there"})
-_RELATIVES = frozenset({"who", "that", "which"})
 
 
 def subject_source(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
     """The source phrase of a cue: its subject, inherited through conj/advcl/xcomp/acl."""
     node = verb
     for _ in range(6):
-        subj = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        subj = next((c for c in node.children if c.dep_ in ACTIVE_SUBJECTS), None)
         if subj is None:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
-                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                subj = first_child(agent, "pobj")
         if subj is None and node.i != verb.i and verb.dep_ == "xcomp":
             # "Mr. Trump was prompted to say": the passive subject speaks
             subj = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
@@ -35,7 +41,7 @@ def subject_source(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
         if subj is not None:
             if subj.lower_ in _EXPLETIVES:
                 return None, None
-            if subj.lower_ in _RELATIVES and node.dep_ == "relcl" and node.head.i < subj.i:
+            if subj.lower_ in SUBJECT_RELATIVES and node.dep_ == "relcl" and node.head.i < subj.i:
                 # "Trump, who said ...": the antecedent through the pronoun, which is
                 # where annotators mark the source either way
                 antecedent = node.head
@@ -54,7 +60,7 @@ def subject_source(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
             while node.pos_ in {"NOUN", "PROPN"} and node.head.i != node.i:
                 if node.dep_ in {"nsubj", "appos"} and node.head.pos_ in {"VERB", "AUX"}:
                     break
-                if node.dep_ in {"nsubj", "nsubjpass"}:
+                if node.dep_ in NOMINAL_SUBJECTS:
                     break
                 node = node.head
             if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -96,7 +102,7 @@ def ancestor_subject(
     for i in range(verb.i - 1, sent_start - 1, -1):
         tok = doc[i]
         if tok.dep_ == "nsubj" and tok.lower_ not in _EXPLETIVES:
-            if tok.lower_ in _RELATIVES:
+            if tok.lower_ in SUBJECT_RELATIVES:
                 return None, None
             return phrase(tok), tok.i
     return None, None

@@ -9,12 +9,10 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quotes.cues import NON_SPEECH_INTRO
+from newsgraph.extract.lexicon.speech import NON_SPEECH_INTRO
 from newsgraph.extract.quotes.marks import Quotation
 from newsgraph.nlp.doc import doc_text, sentence_bounds
-
-# Tokens that end a dateline or timestamp in front of a source: "LONDON (Reuters) - Trump"
-DATELINE_DASH = frozenset({"—", "--", "–", "(AP)", "—-"})
+from newsgraph.nlp.layout import breaks_line
 
 
 @dataclass(slots=True)
@@ -180,15 +178,6 @@ def phrase(head: Token, relcl: Token | None = None) -> tuple[int, int]:
     ):
         right -= 1
     return left, right + 1
-
-
-def breaks_line(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if "\n" in tok.text or "\n" in tok.whitespace_:
-        return True
-    if tok.text in DATELINE_DASH:
-        return True
-    return tok.text == "-" and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
 
 
 def source_head(doc: Doc, source: tuple[int, int], head: int) -> int:

@@ -3,12 +3,12 @@
 ``resolve_references`` links "he", "she", "his", "her" ... to PERSON entities,
 inside a quotation "I", "me" and "my" to the quote's speaker, and a definite role
 noun ("the spokeswoman", "the attorney general") to the one person who holds
-that role in the article. It reuses the quote
-speaker resolver's rules (same-sentence subject first, then the nearest
-compatible subject; gender from honorifics, roles, first names and earlier
-pronouns) and agrees with the quotes by construction: a pronoun that is a
-quote's source phrase goes to that quote's speaker. The result feeds event
-participants and the extra mentions of ``entities[].mentions``.
+that role in the article (the rule of ``references.roles``, which the quote speaker
+resolver applies first too). For pronouns it reuses the quote speaker resolver's
+rules (same-sentence subject first, then the nearest compatible subject; gender from
+honorifics, roles, first names and earlier pronouns) and agrees with the quotes by
+construction: a pronoun that is a quote's source phrase goes to that quote's speaker.
+The result feeds event participants and the extra mentions of ``entities[].mentions``.
 
 It is deliberately cautious: a pronoun with no compatible person in reach, a
 plural pronoun, and a third-person pronoun inside a quotation ("I watched him
@@ -18,35 +18,29 @@ unresolved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.events.args import subject_of
-from newsgraph.extract.lexicon import PERSON_PRONOUNS, ROLE_NOUNS
+from newsgraph.extract.lexicon.people import (
+    FIRST_PERSON,
+    NOT_PEOPLE,
+    OBJECT_PRONOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    REFLEXIVES,
+)
 from newsgraph.extract.quotes.marks import quotations_of
+from newsgraph.extract.references.roles import role_references
 from newsgraph.extract.references.speakers import SpeakerResolver
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS, NOUN_PHRASE_LEFT, clause_head, subject_of
 from newsgraph.nlp.doc import positions_among, sentence_bounds
 from newsgraph.records import Entity, Quote
 
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _THIRD_SINGULAR = frozenset(p for p, (_g, number) in PERSON_PRONOUNS.items() if number == "sg")
-_REFLEXIVE = frozenset({"himself", "herself"})
 _NEAR_TOKENS = 6  # how far back a possessive takes the nearest name: "Ellison and two of his"
-_NOT_PEOPLE = frozenset({"it", "there", "this", "that", "what", "which"})
-# nouns for a person that block a pronoun from reaching further back to a name
-_PERSON_NOUNS = ROLE_NOUNS | frozenset(
-    "man woman boy girl teenager passenger person child resident pupil motorist".split()
-)
-_OBJECT_FORMS = frozenset({"him", "her"})
 _QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
-# modifiers that point a role noun at another holder: "the next president", "the new coach"
-_OTHER_HOLDER = frozenset(
-    "next new former previous future incoming outgoing late then last first other".split()
-)
-# left dependents that belong to a role noun's mention: "the", "state", "former"
-_NP_LEFT = frozenset({"det", "amod", "compound", "nmod"})
 
 
 def resolve_references(
@@ -56,7 +50,7 @@ def resolve_references(
 
     The token is the pronoun, or the head noun of "the spokeswoman".
     """
-    resolved = _role_nouns(doc, entities)
+    resolved = role_references(doc, entities)
     resolved.update(_pronouns(doc, entities, quotes))
     return resolved
 
@@ -75,19 +69,19 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
                 resolved[span[0].i] = q.speaker  # "she said": the quote resolver decided
     resolver = SpeakerResolver(doc, entities, sentence_bounds(doc), quoted)
     named = _token_names(doc, entities)
-    for tok in (doc[i] for i in positions_among(doc, _THIRD_SINGULAR | _FIRST_PERSON)):
+    for tok in (doc[i] for i in positions_among(doc, _THIRD_SINGULAR | FIRST_PERSON)):
         lower = tok.lower_
-        if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in _FIRST_PERSON):
+        if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in FIRST_PERSON):
             continue
         inside = resolver.quotation_at(tok.idx)
         speaker = _speaker_of(speaker_at, inside) if inside is not None else None
-        if lower in _FIRST_PERSON:
+        if lower in FIRST_PERSON:
             if speaker is not None:
                 resolved[tok.i] = speaker  # "I watched him", Kravets said
             continue
         if inside is not None:
             continue  # "I watched him shake hands": who "him" is, the quote does not say
-        if lower in _REFLEXIVE:
+        if lower in REFLEXIVES:
             found = _reflexive_antecedent(tok, named, resolved)
         elif _unnamed_subject_between(tok, named, resolved):
             continue  # "the child's uncle told a reporter that he": not a named person
@@ -123,11 +117,12 @@ def _unnamed_subject_between(
         cand = doc[i]
         if i in named and cand.ent_type_ == "PERSON":
             return False  # a name stands nearer: "... against Ellison, ... accused him"
-        if cand.dep_ not in {"nsubj", "nsubjpass"} or cand.lower_ in _NOT_PEOPLE:
+        if cand.dep_ not in NOMINAL_SUBJECTS or cand.lower_ in NOT_PEOPLE:
             continue  # "it is unclear why he ...": "it" stands for no one
         if cand.pos_ != "NOUN" or i in named or i in resolved:
             return False
-        return cand.lemma_.lower() in _PERSON_NOUNS and cand.tag_ == "NN"
+        # a person noun blocks a pronoun from reaching further back to a name
+        return cand.lemma_.lower() in PERSON_NOUNS and cand.tag_ == "NN"
     return False
 
 
@@ -214,7 +209,7 @@ def _own_subject(tok: Token, named: Mapping[int, str], resolved: Mapping[int, st
 
     An object pronoun never means its own clause's subject (that would be "himself").
     """
-    if tok.lower_ not in _OBJECT_FORMS or tok.dep_ not in {"dobj", "dative"}:
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in {"dobj", "dative"}:
         return None
     return _subject_entity(tok.head, named, resolved)
 
@@ -228,10 +223,7 @@ def _reflexive_antecedent(
         return named[tok.i - 1]  # the parser may hang "herself" on "she" in "she nor Clinton"
     if tok.head.i in named:
         return named[tok.head.i]
-    verb = tok.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    return _subject_entity(verb, named, resolved)
+    return _subject_entity(clause_head(tok.head), named, resolved)
 
 
 def with_reference_mentions(
@@ -244,7 +236,9 @@ def with_reference_mentions(
     extra: dict[str, list[tuple[int, int]]] = {}
     for i, ent_id in references.items():
         tok = doc[i]
-        start = min((c.left_edge.idx for c in tok.lefts if c.dep_ in _NP_LEFT), default=tok.idx)
+        start = min(
+            (c.left_edge.idx for c in tok.lefts if c.dep_ in NOUN_PHRASE_LEFT), default=tok.idx
+        )
         extra.setdefault(ent_id, []).append((start, tok.idx + len(tok.text)))
     return tuple(
         replace(e, mentions=tuple(sorted({*e.mentions, *extra[e.id]}))) if e.id in extra else e
@@ -260,65 +254,6 @@ def name_mentions(entity: Entity, text: str) -> list[tuple[int, int]]:
     """
     names = {n.lower() for n in (entity.name, *entity.aliases)}
     return [(s, e) for s, e in entity.mentions if text[s:e].lower() in names]
-
-
-def role_holders(entities: Iterable[Entity]) -> dict[str, Entity]:
-    """Role noun -> the one person whose role ends in it: "judge" -> Helen Okafor.
-
-    A noun two people hold ("lawyer" for Whitfield and Vance) is left out.
-    """
-    holders: dict[str, dict[str, Entity]] = {}
-    for ent in entities:
-        if ent.type != "PERSON":
-            continue
-        for role in ent.roles:
-            words = role.lower().split()
-            if words:
-                holders.setdefault(words[-1], {})[ent.id] = ent
-    return {noun: next(iter(by_id.values())) for noun, by_id in holders.items() if len(by_id) == 1}
-
-
-def _role_nouns(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
-    """ "the spokeswoman" -> the one person whose role ends in "spokeswoman", named before."""
-    holders = role_holders(entities)
-    unique = {noun: ent.id for noun, ent in holders.items() if ent.mentions}
-    if not unique:
-        return {}
-    first = {e.id: e.mentions[0][0] for e in entities if e.mentions}
-    named = {start for ent in entities for start, _ in ent.mentions}
-    found: dict[int, str] = {}
-    for tok in (doc[i] for i in positions_among(doc, unique)):
-        ent_id = unique.get(tok.lower_)
-        if ent_id is None or tok.tag_ != "NN" or tok.idx < first[ent_id]:
-            continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            continue  # "a judge" is not yet Judge Okafor; "his lawyer" may be anyone's
-        if tok.dep_ == "appos" or any(c.dep_ in {"appos", "poss"} for c in tok.children):
-            continue  # "the spokeswoman, Carla Mendes": the name is the mention
-        if tok.ent_type_ or tok.idx in named:
-            continue  # part of a name: "the Senate", "Attorney General Paul Dorsey"
-        if any(c.dep_ == "amod" and c.lower_ in _OTHER_HOLDER for c in tok.children):
-            continue  # "the next president" is not the president the article names
-        if not _modifiers_fit(tok, holders[tok.lower_]):
-            continue  # "the Nato spokesman" is not the Taliban's spokesman
-        found[tok.i] = ent_id
-    return found
-
-
-def _modifiers_fit(noun: Token, holder: Entity) -> bool:
-    """Every word in front of the role noun is in the holder's role: "the attorney general"
-    fits "Ohio Attorney General", "the German foreign ministry spokesman" no bare "spokesman"."""
-    words = {
-        w for role in holder.roles if role.lower().split()[-1:] == [noun.lower_]
-        for w in role.lower().split()
-    }  # fmt: skip
-    return not any(
-        t.lower_ not in words
-        for child in noun.lefts
-        if child.dep_ in _NP_LEFT - {"det"}
-        for t in child.subtree
-        if not t.is_punct
-    )
 
 
 def _quote_speakers(

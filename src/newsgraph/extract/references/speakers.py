@@ -2,8 +2,8 @@
 
 "Ellison" and "Mr. Ellison" are mentions of an entity; "she" goes to the nearest
 compatible person (the previous quote's speaker first); "the spokeswoman" goes to
-the entity whose role is spokeswoman. Gender comes from honorifics, gendered role
-and kin nouns and a short list of common first names.
+the person whose role is spokeswoman (``references.roles``). Gender comes from
+honorifics, gendered role and kin nouns and the lexicon's common first names.
 """
 
 from __future__ import annotations
@@ -13,45 +13,19 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.lexicon import GENDERED_ROLES, HONORIFICS, KIN_TERMS, PERSON_PRONOUNS
+from newsgraph.extract.lexicon.people import (
+    FEMALE_FIRST_NAMES,
+    GENDERED_ROLES,
+    HONORIFICS,
+    KIN_TERMS,
+    MALE_FIRST_NAMES,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+)
+from newsgraph.extract.references.roles import holders_named, role_references
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 from newsgraph.records import Entity
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Common first names that tell gender, for pronoun agreement ("Hillary ... she").
-_FEMALE_NAMES = _words(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
-    stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda
-    pamela nicole samantha katherine christine debra rachel catherine carolyn janet ruth
-    maria heather diane virginia julie joyce victoria kelly christina lauren joan evelyn
-    olivia judith megan cheryl martha andrea frances hannah jacqueline ann gloria jean
-    kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise
-    beverly amber theresa marilyn danielle diana brittany natalie sophia rose isabella
-    alexis kayla charlotte hillary chelsea nikki condoleezza kellyanne huma ivanka melania
-    michele elizabeth nancy dianne kirsten tammy kamala tulsi carly sarah hope jill claire
-    debbie donna loretta janet marsha susana jeanne kelly-ann omarosa katrina valerie
-    """
-)
-_MALE_NAMES = _words(
-    """
-    james robert john michael david william richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
-    larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
-    dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan
-    jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur
-    lawrence jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene
-    russell vincent philip bobby johnny bradley barack bernie ted marco jeb ben rand chris
-    mike mitch newt rudy reince corey bill tim jim tom dick harry lindsey rick bobby herman
-    jared eric vladimir boris barry hugh ron evan gov reid chuck marty elijah
-    """
-)
-_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 
 
@@ -79,6 +53,7 @@ class SpeakerResolver:
         self._mentions = starts
         self._mention_starts = [s for s, _, _ in starts]
         self._gender = {e.id: _entity_gender(e) for e in entities}
+        self._roles: dict[int, str] | None = None  # role_references, made on first use
 
     def entity_in(self, start: int, end: int, prefer: int | None = None) -> str | None:
         """The entity mentioned inside [start, end), the one covering ``prefer`` first."""
@@ -129,7 +104,7 @@ class SpeakerResolver:
         ``previous`` the speaker of the preceding quote (a strong antecedent).
         """
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in _PLURAL_PRONOUNS:
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS:
             return self._pronoun(head, previous)
         if head.pos_ != "PROPN":
             # "Cole's lawyer, Marcus Bell": the apposition names the speaker, not "Cole's"
@@ -157,7 +132,7 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in {"i", "me", "you", "it", "this", "that", "who", "which"}:
             return None
-        if lower in _PLURAL_PRONOUNS:
+        if lower in PLURAL_PRONOUNS:
             wanted_types = _GROUP_TYPES
             gender = None
         else:
@@ -202,7 +177,7 @@ class SpeakerResolver:
         head = tok[0]
         while head.dep_ in {"compound", "flat", "amod", "det"} and head.head.i != head.i:
             head = head.head
-        return head.dep_ in {"nsubj", "nsubjpass"}
+        return head.dep_ in NOMINAL_SUBJECTS
 
     def _near_word(self, ent_id: str, lemma: str) -> bool:
         """Whether ``lemma`` occurs in the sentence of a mention of ``ent_id`` or in the
@@ -222,20 +197,16 @@ class SpeakerResolver:
         return False
 
     def _role_noun(self, head: Token, span: Span, previous: str | None) -> str | None:
-        words = {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+        """ "The spokeswoman said": the rule of ``references.roles`` first, so that the
+        quote and the coreference mention name one person; where it abstains, the holder
+        of the role written about nearest before."""
+        if self._roles is None:
+            self._roles = role_references(self.doc, list(self.entities.values()))
+        found = self._roles.get(head.i)
+        if found is not None:
+            return found
+        fitting = holders_named(self.entities.values(), head, span)
         head_word = head.lemma_.lower()
-        phrase = " ".join(t.lower_ for t in span if not t.is_punct and t.pos_ != "DET")
-        fitting: list[tuple[int, str]] = []
-        for ent_id, ent in self.entities.items():
-            if not ent.roles:
-                continue
-            for role in ent.roles:
-                role_l = role.lower()
-                last = role_l.split()[-1] if role_l.split() else role_l
-                if (role_l in phrase or last == head_word) and (last in words):
-                    pos = max((s for s, _e in ent.mentions if s < span.start_char), default=0)
-                    fitting.append((pos, ent_id))
-                    break
         if len(fitting) > 1:
             # "the investors' lawyer": the lawyer written about next to the investors
             owner = next((t for t in head.children if t.dep_ == "poss"), None)
@@ -282,8 +253,8 @@ def _entity_gender(ent: Entity) -> str | None:
             if g:
                 return g
     first = ent.name.split()[0].lower() if ent.name.split() else ""
-    if first in _FEMALE_NAMES:
+    if first in FEMALE_FIRST_NAMES:
         return "f"
-    if first in _MALE_NAMES:
+    if first in MALE_FIRST_NAMES:
         return "m"
     return None

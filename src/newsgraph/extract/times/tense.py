@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.lexicon.modality import FUTURE_AUX, LOOK_AHEAD_VERBS
 from newsgraph.extract.times.values import FUTURE, PAST
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 # Cues before the expression, nearest first: "will go to trial in June", "was sentenced in June"
 _CUE = re.compile(
     r"\b(?P<future>will|shall|won't|'ll|going\s+to|scheduled|planned|plans?\s+to|expects?\s+to|"
@@ -25,11 +25,6 @@ _CUE = re.compile(
 )
 # "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline lies ahead
 _DEADLINE = re.compile(r"\b(?:until|till|as\s+soon\s+as|no\s+later\s+than)\s+$", re.IGNORECASE)
-# verbs whose infinitive complement lies ahead: "agreed to buy it in February"
-_PLAN_VERBS = frozenset(
-    {"agree", "plan", "expect", "decide", "intend", "hope", "aim", "want", "seek", "schedule",
-     "propose", "promise", "vow", "threaten", "prepare", "set", "go", "due", "likely", "ready"}
-)  # fmt: skip
 _CLAUSE_START = re.compile(r"[.;!?\n]|\b(?:and|but|which|who|that)\b")
 
 
@@ -66,7 +61,11 @@ def _clause_tense(verb: Token) -> str | None:
         # "agreed to buy it in February" looks ahead; "staged rallies to mark the
         # entry into NATO on Friday" keeps the tense of the verb above
         head = verb.head
-        if head is verb or head.lemma_.lower() in _PLAN_VERBS or head.pos_ not in ("VERB", "AUX"):
+        if (
+            head is verb
+            or head.lemma_.lower() in LOOK_AHEAD_VERBS
+            or head.pos_ not in ("VERB", "AUX")
+        ):
             return FUTURE
         return _verb_tense(head)
     return _verb_tense(verb)
@@ -85,7 +84,7 @@ def _governing_verb(token: Token) -> Token | None:
 def _verb_tense(verb: Token) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
+    if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX):
         return FUTURE
     if "going" in words or "would" in words:
         return FUTURE

@@ -7,7 +7,7 @@ parts that cannot be known come back as ``X`` (``XXXX-06``).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from newsgraph.extract.times.lexicon import SEASON_START
 
@@ -185,12 +185,3 @@ def holiday_date(year: int, rule: tuple[int, ...]) -> date:
 
 def clock_value(day: date | None, hour: int, minute: int) -> str:
     return f"{fmt_day(day)}T{hour:02d}:{minute:02d}"
-
-
-def dct_datetime(published: str | None) -> datetime | None:
-    if not published:
-        return None
-    try:
-        return datetime.fromisoformat(published.strip())
-    except ValueError:
-        return None

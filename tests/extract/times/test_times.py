@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from newsgraph.extract.times.find import find_times, parse_number
+from newsgraph.extract.times.find import find_times
+from newsgraph.extract.times.numbers import parse_number
 
 DCT = "2024-11-02"  # a Saturday
 
@@ -281,6 +282,12 @@ def test_dateline_date_anchors_relative_days():
 
 def test_results_are_sorted_and_do_not_overlap():
     found = find_times("On Friday, March 3, 2023, at 3 p.m. and last year, two weeks ago.", DCT)
+    assert [t.text for t in found] == [
+        "Friday, March 3, 2023",
+        "3 p.m.",
+        "last year",
+        "two weeks ago",
+    ]
     spans = [t.span for t in found]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
@@ -288,7 +295,9 @@ def test_results_are_sorted_and_do_not_overlap():
 
 def test_spans_are_offsets_into_the_text():
     text = "He was sentenced in June and freed on Friday."
-    assert all(text[t.span[0] : t.span[1]] == t.text for t in find_times(text, DCT))
+    found = find_times(text, DCT)
+    assert [t.text for t in found] == ["June", "Friday"]
+    assert all(text[t.span[0] : t.span[1]] == t.text for t in found)
 
 
 @pytest.mark.parametrize(

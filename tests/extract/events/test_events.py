@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
 
 import pytest
 
@@ -18,7 +17,7 @@ from newsgraph.extract.entities.index import index_entities
 from newsgraph.extract.events.find import find_event_mentions, find_events
 from newsgraph.extract.times.find import find_times
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.records import Article, Entity, Event, article_id
+from newsgraph.records import Article, Entity, Event, EventTime, MainEvent, article_id
 from tests.conftest import EXAMPLES, load_article
 
 pytestmark = pytest.mark.model
@@ -30,7 +29,7 @@ PUBLISHED = "2024-11-02"
 class Analysed:
     events: list[Event]
     entities: tuple[Entity, ...]
-    main: dict[str, Any] | None
+    main: MainEvent | None
 
     def entity(self, name: str) -> str:
         [found] = [e.id for e in self.entities if e.name == name or name in e.aliases]
@@ -118,10 +117,10 @@ def test_ellison_main_event_is_the_dismissal(ellison: Analysed) -> None:
     main = ellison.main
     assert main is not None
     [dismissal] = ellison.of_type("dismissal")
-    assert main["event"] == dismissal.id
-    assert main["when"] == {"text": "Friday", "value": "2024-11-01"}
-    assert "dismissed" in main["what"]
-    assert main["where"] in {"Columbus, Ohio", "Columbus"}
+    assert main.event == dismissal.id
+    assert main.when == EventTime("Friday", "2024-11-01")
+    assert "dismissed" in main.what
+    assert main.where in {"Columbus, Ohio", "Columbus"}
 
 
 def test_weather_text_has_no_typed_events(analyse: Callable[..., Analysed]) -> None:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
 from newsgraph.analysis import digest
-from newsgraph.records import Article, Digest, article_id
+from newsgraph.records import Article, Digest, EventTime, MainEvent, article_id
 
 pytestmark = pytest.mark.model
 
 
-def _main(title: str, body: str, published: str = "2016-11-11") -> dict[str, Any]:
+def _main(title: str, body: str, published: str = "2016-11-11") -> MainEvent:
     """The main event of a headline and body analysed as the digest does it."""
     text = f"{title}\n\n{body}"
     article = Article(
@@ -24,7 +23,7 @@ def _main(title: str, body: str, published: str = "2016-11-11") -> dict[str, Any
     return main
 
 
-def _main_and_events(title: str, body: str) -> tuple[dict[str, Any], dict[str, str]]:
+def _main_and_events(title: str, body: str) -> tuple[MainEvent, dict[str, str]]:
     """The main event and the type of each event by id."""
     text = f"{title}\n\n{body}"
     article = Article(
@@ -47,18 +46,18 @@ def ellison(digest_file: Callable[..., Digest]) -> Digest:
 def test_main_event_ellison_names_the_dismissal(ellison: Digest) -> None:
     main = ellison.main_event
     assert main is not None
-    assert main["who"] == "Judge Helen Okafor"  # "A judge" resolved: the one judge named
-    assert "dismissed" in main["what"] and "Fraud case" in main["what"]
-    assert main["when"] == {"text": "Friday", "value": "2024-11-01"}
-    assert main["where"] == "Columbus, Ohio"
-    event = next(e for e in ellison.events if e.id == main["event"])
+    assert main.who == "Judge Helen Okafor"  # "A judge" resolved: the one judge named
+    assert "dismissed" in main.what and "Fraud case" in main.what
+    assert main.when == EventTime("Friday", "2024-11-01")
+    assert main.where == "Columbus, Ohio"
+    event = next(e for e in ellison.events if e.id == main.event)
     assert event.type == "dismissal"
 
 
 def test_main_event_ellison_has_no_invented_cause_or_means(ellison: Digest) -> None:
     main = ellison.main_event
     assert main is not None
-    assert main["why"] is None and main["how"] is None
+    assert main.why is None and main.how is None
 
 
 def test_main_event_headline_verb_tagged_as_noun() -> None:
@@ -67,10 +66,10 @@ def test_main_event_headline_verb_tagged_as_noun() -> None:
         "Lady Gaga protests outside Trump Tower as Donald is elected president",
         "Lady Gaga protested Donald Trump's victory outside Trump Tower on Wednesday.",
     )
-    assert main["who"] == "Lady Gaga"
-    assert main["what"].startswith("protests outside Trump Tower")
-    assert main["where"] == "Trump Tower"
-    assert main["when"] == {"text": "Wednesday", "value": "2016-11-09"}
+    assert main.who == "Lady Gaga"
+    assert main.what.startswith("protests outside Trump Tower")
+    assert main.where == "Trump Tower"
+    assert main.when == EventTime("Wednesday", "2016-11-09")
 
 
 def test_main_event_headline_subject_and_object() -> None:
@@ -78,9 +77,9 @@ def test_main_event_headline_subject_and_object() -> None:
         "Taliban attacks German consulate in northern Afghan city of Mazar-i-Sharif",
         "A Taliban suicide bomber rammed a truck into the German consulate late on Thursday.",
     )
-    assert main["who"] == "Taliban"
-    assert main["what"] == "attacks German consulate"
-    assert main["where"] is not None and "Mazar-i-Sharif" in main["where"]
+    assert main.who == "Taliban"
+    assert main.what == "attacks German consulate"
+    assert main.where is not None and "Mazar-i-Sharif" in main.where
 
 
 def test_main_event_casualty_headline_takes_who_from_the_lead() -> None:
@@ -88,9 +87,9 @@ def test_main_event_casualty_headline_takes_who_from_the_lead() -> None:
         "Seven killed as tram derails after 'speeding' round sharp bend",
         "At least seven people were killed when a tram derailed in Croydon on Wednesday.",
     )
-    assert main["who"] == "At least seven people"
-    assert main["what"] == "Seven killed"
-    assert main["where"] == "Croydon"
+    assert main.who == "At least seven people"
+    assert main.what == "Seven killed"
+    assert main.where == "Croydon"
 
 
 def test_main_event_passive_headline_takes_the_agent() -> None:
@@ -99,9 +98,9 @@ def test_main_event_passive_headline_takes_the_agent() -> None:
         "At least two people have died in a suicide attack on the German consulate in the "
         "city of Mazar-i-Sharif in northern Afghanistan on Thursday.",
     )
-    assert main["who"] == "Taliban"
-    assert main["what"] == "German consulate in Afghanistan bombed"
-    assert main["where"] == "Mazar-i-Sharif"  # the city the lead puts in the country
+    assert main.who == "Taliban"
+    assert main.what == "German consulate in Afghanistan bombed"
+    assert main.where == "Mazar-i-Sharif"  # the city the lead puts in the country
 
 
 def test_main_event_when_is_null_without_a_day() -> None:
@@ -110,10 +109,10 @@ def test_main_event_when_is_null_without_a_day() -> None:
         "The maker of Toblerone has widened the gaps between the triangles of two bars sold "
         "in the UK. Fans said the new bars looked odd.",
     )
-    assert main["who"] == "Toblerone"
-    assert main["when"] is None
-    assert main["where"] == "UK"
-    assert main["why"] is None and main["how"] is None
+    assert main.who == "Toblerone"
+    assert main.when is None
+    assert main.where == "UK"
+    assert main.why is None and main.how is None
 
 
 def test_main_event_when_skips_dates_long_before_publication() -> None:
@@ -122,9 +121,9 @@ def test_main_event_when_skips_dates_long_before_publication() -> None:
         "The two men last spoke on 8 November 2012. President Barack Obama and "
         "President-elect Donald Trump met at the White House on Thursday.",
     )
-    assert main["when"] == {"text": "Thursday", "value": "2016-11-10"}
-    assert main["who"] == "Donald Trump and Barack Obama"  # short names in full
-    assert main["where"] == "White House"
+    assert main.when == EventTime("Thursday", "2016-11-10")
+    assert main.who == "Donald Trump and Barack Obama"  # short names in full
+    assert main.where == "White House"
 
 
 def test_main_event_where_is_null_without_a_place() -> None:
@@ -135,10 +134,10 @@ def test_main_event_where_is_null_without_a_place() -> None:
         "had stopped her momentum.",
         published="2016-11-13",
     )
-    assert main["who"] == "Hillary Clinton"
-    assert main["what"].startswith("blames loss on FBI's James Comey")
-    assert main["where"] is None  # "the US election" names no place of the call
-    assert main["when"] == {"text": "Saturday", "value": "2016-11-12"}
+    assert main.who == "Hillary Clinton"
+    assert main.what.startswith("blames loss on FBI's James Comey")
+    assert main.where is None  # "the US election" names no place of the call
+    assert main.when == EventTime("Saturday", "2016-11-12")
 
 
 def test_main_event_cause_after_the_predicate() -> None:
@@ -146,8 +145,8 @@ def test_main_event_cause_after_the_predicate() -> None:
         "Toblerone sparks outrage after changing iconic shape",
         "Toblerone has come under fire after it increased the space between its triangles.",
     )
-    assert main["what"] == "sparks outrage"
-    assert main["why"] == "after changing iconic shape"
+    assert main.what == "sparks outrage"
+    assert main.why == "after changing iconic shape"
 
 
 def test_main_event_who_resolves_a_role_noun_to_its_one_holder() -> None:
@@ -156,13 +155,13 @@ def test_main_event_who_resolves_a_role_noun_to_its_one_holder() -> None:
         "Judge Ana Ruiz said the police had gathered the evidence unlawfully. "
     )
     main = _main("Fraud case against mayor dismissed", body + "Mr Baker thanked his lawyers.")
-    assert main["who"] == "Judge Ana Ruiz"
+    assert main.who == "Judge Ana Ruiz"
     # two judges: the text does not say which one, so the answer stays as written
     main = _main(
         "Fraud case against mayor dismissed",
         body + "Judge Omar Diaz had refused an earlier motion.",
     )
-    assert main["who"] == "A judge"
+    assert main.who == "A judge"
 
 
 _HOLT = (
@@ -179,7 +178,7 @@ def test_main_event_when_skips_a_time_that_dates_something_else() -> None:
         _HOLT + "Her rival Mark Dunn visited a car factory on Sunday.",
         published="2016-11-13",
     )
-    assert main["when"] is None
+    assert main.when is None
 
 
 def test_main_event_when_takes_a_time_of_the_doer_further_down() -> None:
@@ -188,7 +187,7 @@ def test_main_event_when_takes_a_time_of_the_doer_further_down() -> None:
         _HOLT + "Holt told supporters at a dinner on Saturday that she would not run again.",
         published="2016-11-13",
     )
-    assert main["when"] == {"text": "Saturday", "value": "2016-11-12"}
+    assert main.when == EventTime("Saturday", "2016-11-12")
 
 
 def test_main_event_time_and_place_of_the_incident_further_down() -> None:
@@ -199,8 +198,8 @@ def test_main_event_time_and_place_of_the_incident_further_down() -> None:
         "for the firm for ten years. Passengers described screaming and broken glass. "
         "Twelve people were injured when the bus left the road in Kendal on Tuesday.",
     )
-    assert main["when"] == {"text": "Tuesday", "value": "2016-11-08"}
-    assert main["where"] == "Kendal"
+    assert main.when == EventTime("Tuesday", "2016-11-08")
+    assert main.where == "Kendal"
 
 
 def test_main_event_where_takes_the_city_the_lead_gives_the_same_building() -> None:
@@ -209,8 +208,8 @@ def test_main_event_where_takes_the_city_the_lead_gives_the_same_building() -> N
         "Hundreds of protesters attacked the embassy in Lima on Friday, breaking windows and "
         "burning a car. Police fired tear gas.",
     )
-    assert main["where"] == "Lima"
-    assert main["how"] is None  # "burning a car" is a side act, not how the attack happened
+    assert main.where == "Lima"
+    assert main.how is None  # "burning a car" is a side act, not how the attack happened
 
 
 def test_main_event_where_adds_the_city_to_a_named_venue() -> None:
@@ -219,7 +218,7 @@ def test_main_event_where_adds_the_city_to_a_named_venue() -> None:
         "Valentino Rossi kept his title hopes alive in Italy on Sunday with a last-lap pass on "
         "his team-mate.",
     )
-    assert main["where"] == "Mugello, Italy"
+    assert main.where == "Mugello, Italy"
 
 
 def test_main_event_topic_label_names_the_incident() -> None:
@@ -228,10 +227,10 @@ def test_main_event_topic_label_names_the_incident() -> None:
         "A fire at a warehouse in Leeds killed two workers on Monday. Police arrested the "
         "owner of the building on Wednesday, a spokesman said.",
     )
-    assert main["what"].endswith("warehouse fire")
-    assert events[main["event"]] == "fire"
-    assert main["when"] == {"text": "Monday", "value": "2016-11-07"}
-    assert main["where"] == "Leeds"
+    assert main.what.endswith("warehouse fire")
+    assert events[main.event] == "fire"
+    assert main.when == EventTime("Monday", "2016-11-07")
+    assert main.where == "Leeds"
 
 
 def test_main_event_how_an_incident_happened() -> None:
@@ -240,7 +239,7 @@ def test_main_event_how_an_incident_happened() -> None:
         "Two people died when a lorry skidded and overturned on the M6 near Preston on Monday. "
         "The road was closed for ten hours.",
     )
-    assert main["how"] == "skidded and overturned"
+    assert main.how == "skidded and overturned"
 
 
 def test_main_event_lead_skips_a_headline_repeated_in_the_body() -> None:
@@ -250,4 +249,13 @@ def test_main_event_lead_skips_a_headline_repeated_in_the_body() -> None:
         "Witnesses said it was going fast. The tram tipped over near the central station in "
         "Sheffield.",
     )
-    assert main["where"] == "central station in Sheffield"
+    assert main.where == "central station in Sheffield"
+
+
+def test_main_event_json_keeps_the_digest_layout() -> None:
+    main = MainEvent("v1", who="Taliban", when=EventTime("Friday", "2024-11-01"))
+    data = main.to_dict()
+    assert list(data) == ["event", "who", "what", "when", "where", "why", "how"]
+    assert data["when"] == {"text": "Friday", "value": "2024-11-01"}
+    assert data["what"] is None
+    assert Digest(Article(text="x"), main_event=main).to_dict()["main_event"] == data

@@ -1,4 +1,5 @@
-"""The cue lexicon: words that introduce reported speech, writing, belief or intention.
+"""Words that report speech, writing, belief or intention: one table, read by quotes, events
+and the main event.
 
 Each entry is a lemma with the ``act`` it reports and the ``frames`` in which it
 carries content, so that "Trump called Clinton a liar" (object) and "Trump said
@@ -6,6 +7,8 @@ that ..." (clause) are both found while "Trump called the meeting off" is not.
 The list was drawn up from the attribution cues annotated in PolNeAR's train split
 (Newell et al. 2018) and from common news reporting verbs; the share of each
 lemma's occurrences that PolNeAR annotates as a cue decided which frames to allow.
+The verbs that are events of their own (``statement``, ``criticism``) are named
+subsets of the same table.
 
 Frames:
   ``clause``  a finite complement or a quotation: "said (that) ...", "...," X said
@@ -213,3 +216,20 @@ NON_SPEECH_INTRO = frozenset(
         "blog",
     }
 )
+
+
+def _members(words: str, act: str) -> frozenset[str]:
+    """Lemmas of the cue table that report ``act``: a named part of the one list."""
+    found = frozenset(words.split())
+    wrong = sorted(w for w in found if w not in CUE_VERBS or CUE_VERBS[w].act != act)
+    assert not wrong, f"not {act} verbs of the cue table: {wrong}"
+    return found
+
+
+# Verbs of saying that are an event of their own, the ``statement`` type: "said", "announced".
+STATEMENT_VERBS = _members("say tell state announce declare claim report confirm deny add", SPEECH)
+# Nouns that name a statement: "in a statement", "the announcement".
+STATEMENT_NOUNS = frozenset("statement announcement declaration remark comment".split())
+# Verbs of saying that are the ``criticism`` event: "slammed the ruling", "blamed Comey".
+CRITICISM_VERBS = _members("criticize criticise blame condemn slam accuse", SPEECH)
+CRITICISM_NOUNS = frozenset("criticism condemnation accusation".split())
