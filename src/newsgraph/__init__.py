@@ -2,9 +2,10 @@
 
 ``newsgraph.digest(text_or_article)`` returns a ``Digest``: who is involved and
 in what role, who said what, what happened when and where, and a summary.
+``newsgraph.digest_many(items, processes=2)`` does the same for many, in order.
 """
 
-from newsgraph.analysis import digest
+from newsgraph.api import digest, digest_many
 from newsgraph.config import Settings
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.records import SCHEMA, Article, Digest, Entity, Quote, Relation
@@ -23,4 +24,5 @@ __all__ = [
     "Settings",
     "__version__",
     "digest",
+    "digest_many",
 ]
