@@ -61,9 +61,13 @@ def load_base_model(model: str) -> Language:
     return _load_model_package(model)
 
 
-@cache
 def load_pipeline(model: str, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES) -> Language:
     """The pinned model with newsgraph's components added; cached per process."""
+    return _pipeline(model, summary_sentences)  # one cache key however it is called
+
+
+@cache
+def _pipeline(model: str, summary_sentences: int) -> Language:
     nlp = _load_model_package(model)
     add_components(nlp, summary_sentences=summary_sentences)
     return nlp
