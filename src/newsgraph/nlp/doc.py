@@ -28,7 +28,9 @@ _TEXT = "text"
 _BOUNDS = "sentence_bounds"
 
 
-def _cache(doc: Doc) -> dict[str, object]:
+def doc_cache(doc: Doc) -> dict[str, object]:
+    """A dict for ``doc``'s caches, kept beside it rather than in ``user_data``; it goes
+    when the Doc goes. Its values must not hold the Doc (no Span or Token)."""
     found = _CACHES.get(doc)
     if found is None:
         found = _CACHES[doc] = {}
@@ -38,12 +40,12 @@ def _cache(doc: Doc) -> dict[str, object]:
 def keep_text(doc: Doc, text: str) -> None:
     """Remember the text ``doc`` was made from (``doc.text`` is the same string, rebuilt
     token by token on every access)."""
-    _cache(doc)[_TEXT] = text
+    doc_cache(doc)[_TEXT] = text
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once (or as ``keep_text`` gave it)."""
-    cache = _cache(doc)
+    cache = doc_cache(doc)
     found = cache.get(_TEXT)
     if not isinstance(found, str) or (
         len(doc) and len(found) != doc[-1].idx + len(doc[-1].text_with_ws)
@@ -54,7 +56,7 @@ def doc_text(doc: Doc) -> str:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """For each token, the (start, end) token indices of its sentence."""
-    cache = _cache(doc)
+    cache = doc_cache(doc)
     found = cache.get(_BOUNDS)
     if not isinstance(found, list) or len(found) != len(doc):
         found = [(0, 0)] * len(doc)

@@ -61,25 +61,42 @@ def load_base_model(model: str) -> Language:
     return _load_model_package(model)
 
 
-def load_pipeline(model: str, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES) -> Language:
-    """The pinned model with newsgraph's components added; cached per process."""
-    return _pipeline(model, summary_sentences)  # one cache key however it is called
+def load_pipeline(
+    model: str,
+    summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
+    *,
+    event_mentions: bool = False,
+) -> Language:
+    """The pinned model with newsgraph's components added; cached per process.
+
+    ``event_mentions`` keeps every event trigger on the Doc too
+    (``doc._.newsgraph_event_mentions``, for the events evaluation).
+    """
+    return _pipeline(model, summary_sentences, event_mentions)  # one key however it is called
 
 
 @cache
-def _pipeline(model: str, summary_sentences: int) -> Language:
+def _pipeline(model: str, summary_sentences: int, event_mentions: bool) -> Language:
     nlp = _load_model_package(model)
-    add_components(nlp, summary_sentences=summary_sentences)
+    add_components(nlp, summary_sentences=summary_sentences, event_mentions=event_mentions)
     return nlp
 
 
-def add_components(nlp: Language, *, summary_sentences: int = DEFAULT_SUMMARY_SENTENCES) -> None:
+def add_components(
+    nlp: Language,
+    *,
+    summary_sentences: int = DEFAULT_SUMMARY_SENTENCES,
+    event_mentions: bool = False,
+) -> None:
     """Add newsgraph's components to ``nlp`` (a parser and ``ner`` included) as the digest
     runs them: ``newsgraph_lines`` before the parser, the analysis after everything."""
+    settings: dict[str, dict[str, object]] = {
+        "newsgraph_summary": {"max_sentences": summary_sentences},
+        "newsgraph_events": {"mentions": event_mentions},
+    }
     nlp.add_pipe("newsgraph_lines", before="parser")
     for name in ANALYSIS:
-        config = {"max_sentences": summary_sentences} if name == "newsgraph_summary" else {}
-        nlp.add_pipe(name, config=config)
+        nlp.add_pipe(name, config=settings.get(name, {}))
 
 
 def pipe_timed(
