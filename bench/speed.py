@@ -6,7 +6,7 @@ two processes, interleaved and repeated; prints medians and their ratio. Then,
 in one process, the CPU time of each stage next to the bare model's: what each
 part of the analysis adds (CPU time is less disturbed by a busy machine).
 
-Usage: python bench/speed.py [--repeat 3] [--limit N] [--stages-only]
+Usage: python bench/speed.py [--repeat 3] [--limit N] [--stages-only] [--datasets DIR]
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from newsgraph import digest_many
 from newsgraph.config import Settings
-from newsgraph.engine.local import run_digests
 from newsgraph.evaluate.datasets import dev_articles
 from newsgraph.nlp.pipeline import load_base_model, load_pipeline
 from newsgraph.records import Article
@@ -35,7 +36,7 @@ def bare(articles: list[Article], settings: Settings) -> int:
 
 def newsgraph(articles: list[Article], settings: Settings) -> int:
     chars = 0
-    for digest in run_digests(articles, settings):
+    for digest in digest_many(articles, settings=settings):
         chars += len(digest.to_json())
     return chars
 
@@ -49,7 +50,8 @@ def timed(
 
 
 def stage_breakdown(articles: list[Article], settings: Settings, repeat: int) -> None:
-    """Median CPU ms per article: bare spaCy, our pipeline components, each extractor."""
+    """Median CPU ms per article: bare spaCy, the model's components in our pipeline, each
+    of our components, the digest's assembly and its JSON."""
     from newsgraph.analysis import analyse_articles
 
     bare_runs, ours_runs = [], []
@@ -70,12 +72,16 @@ def stage_breakdown(articles: list[Article], settings: Settings, repeat: int) ->
     base_cpu = statistics.median(bare_runs)
     total = statistics.median(ours_runs)
     stages = {k: statistics.median(v) for k, v in stage_runs.items()}
-    components = total - sum(stages.values()) - base_cpu
+    spacy_own = set(load_base_model(settings.model).pipe_names)
+    model = sum(secs for name, secs in stages.items() if name in spacy_own)
+    ours = {name: secs for name, secs in stages.items() if name not in spacy_own}
+    rest = total - model - sum(ours.values())  # tokenizer, batching, reading the articles
     print(f"\nCPU time per article, one process, median of {repeat} (share of bare spaCy):")
     rows = [
         ("spaCy model (bare)", base_cpu),
-        ("our pipeline components", components),
-        *stages.items(),
+        ("model components, ours", model),
+        ("tokenizer and batching", rest),
+        *ours.items(),
         ("newsgraph total", total),
     ]
     for name, secs in rows:
@@ -88,8 +94,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--stages-only", action="store_true", help="only the CPU breakdown")
+    parser.add_argument("--datasets", type=Path, default=None, help="default ../shared/datasets")
     args = parser.parse_args()
-    articles = dev_articles()[: args.limit]
+    articles = dev_articles(args.datasets)[: args.limit]
     base = Settings()
     tokens = sum(len(doc) for doc in load_base_model(base.model).pipe(a.text for a in articles))
     load_pipeline(base.model)  # both models loaded before timing, in the parent

@@ -24,8 +24,8 @@ LAYERS: dict[str, int] = {
     "ingest": 10,
     "nlp.doc": 10,
     "nlp.codec": 10,
-    "nlp.layout": 11,
-    "nlp.extensions": 12,
+    "nlp.extensions": 11,
+    "nlp.layout": 12,
     "extract": 20,
     "nlp": 30,
     "analysis": 40,
@@ -61,6 +61,11 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+def _is_module(dotted: str) -> bool:
+    rel = Path(*dotted.split(".")[1:])
+    return (SRC / rel).with_suffix(".py").is_file() or (SRC / rel / "__init__.py").is_file()
+
+
 def _imports(path: Path) -> list[tuple[int, str]]:
     """(line, module relative to newsgraph) for every newsgraph import in the file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -69,9 +74,11 @@ def _imports(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [node.module]
-            if node.module == "newsgraph":  # "from newsgraph import x": x is the module
-                names = [f"newsgraph.{a.name}" for a in node.names]
+            # "from newsgraph.nlp import codec": the module imported is nlp.codec
+            names = [
+                f"{node.module}.{a.name}" if _is_module(f"{node.module}.{a.name}") else node.module
+                for a in node.names
+            ]
         else:
             continue
         for name in names:

@@ -1,5 +1,7 @@
-"""The spaCy side: the pipeline, our components, and per-Doc lookups the extractors share.
+"""The spaCy side: the pipeline, our components, and what they leave on a Doc.
 
-``doc`` (text and sentence bounds kept once per Doc) is below ``extract/``;
-``components`` and ``pipeline`` sit above it and call the extractors.
+Below ``extract/``: ``doc`` (text and sentence bounds kept once per Doc),
+``extensions`` (the span group keys and ``doc._`` attributes, registered once) and
+``codec`` (records in ``user_data`` survive ``DocBin``). Above it: ``components``
+(one factory per analysis step, calling the extractors) and ``pipeline``.
 """

@@ -1,12 +1,15 @@
-"""The spaCy pipeline: the pinned English model plus newsgraph's own components.
+"""Per-document lookups the extractors share, computed once per Doc.
 
-Also the per-document lookups the extractors share: ``Doc.text`` joins every token
-again on each access and ``doc.sents`` builds every Span again, so the text and the
-sentence bounds are computed once per Doc and kept in its ``user_data``.
+``Doc.text`` joins every token again on each access and ``doc.sents`` builds every
+Span again, so the text and the sentence bounds are worked out once per Doc. They
+are kept beside the Doc (in a table that forgets a Doc when it is freed), not in its
+``user_data``: they are caches, and ``user_data`` is what ``doc.to_bytes`` and
+``DocBin`` store.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 import numpy
@@ -15,30 +18,47 @@ from spacy.tokens import Doc, Span
 
 # doc.user_data key: the character offset where the article's body begins after a
 # header (summary line, title, dek); the header's names are matched, not trusted.
+# (An int, so it serialises; ``doc._.newsgraph_body_start`` reads and writes it.)
 BODY_START = "newsgraph_body_start"
-_TEXT = "newsgraph_text"
-_BOUNDS = "newsgraph_sentence_bounds"
-_SENTENCES = "newsgraph_sentences"
+
+# Doc -> its cached text and sentence bounds. The values hold no Span (a Span refers
+# to its Doc, and a value that refers to its key would keep the Doc alive forever).
+_CACHES: weakref.WeakKeyDictionary[Doc, dict[str, object]] = weakref.WeakKeyDictionary()
+_TEXT = "text"
+_BOUNDS = "sentence_bounds"
+
+
+def doc_cache(doc: Doc) -> dict[str, object]:
+    """A dict for ``doc``'s caches, kept beside it rather than in ``user_data``; it goes
+    when the Doc goes. Its values must not hold the Doc (no Span or Token)."""
+    found = _CACHES.get(doc)
+    if found is None:
+        found = _CACHES[doc] = {}
+    return found
 
 
 def keep_text(doc: Doc, text: str) -> None:
     """Remember the text ``doc`` was made from (``doc.text`` is the same string, rebuilt
     token by token on every access)."""
-    doc.user_data[_TEXT] = text
+    doc_cache(doc)[_TEXT] = text
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once (or as ``keep_text`` gave it)."""
-    found = doc.user_data.get(_TEXT)
-    if found is None or (len(doc) and len(found) != doc[-1].idx + len(doc[-1].text_with_ws)):
-        found = doc.user_data[_TEXT] = doc.text
-    return str(found)
+    cache = doc_cache(doc)
+    found = cache.get(_TEXT)
+    if not isinstance(found, str) or (
+        len(doc) and len(found) != doc[-1].idx + len(doc[-1].text_with_ws)
+    ):
+        found = cache[_TEXT] = doc.text
+    return found
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """For each token, the (start, end) token indices of its sentence."""
-    found = doc.user_data.get(_BOUNDS)
-    if found is None or len(found) != len(doc):
+    cache = doc_cache(doc)
+    found = cache.get(_BOUNDS)
+    if not isinstance(found, list) or len(found) != len(doc):
         found = [(0, 0)] * len(doc)
         if len(doc):
             flags = doc.to_array(SENT_START)
@@ -46,22 +66,19 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             ends = [*starts[1:], len(doc)]
             for start, end in zip(starts, ends, strict=True):
                 found[start:end] = [(start, end)] * (end - start)
-        doc.user_data[_BOUNDS] = found
+        cache[_BOUNDS] = found
     return found
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The sentences of ``doc`` in order, built once."""
-    found = doc.user_data.get(_SENTENCES)
-    if found is None:
-        bounds = sentence_bounds(doc)
-        found = []
-        i = 0
-        while i < len(doc):
-            start, end = bounds[i]
-            found.append(doc[start:end])
-            i = end
-        doc.user_data[_SENTENCES] = found
+    """The sentences of ``doc`` in order (from the cached bounds)."""
+    bounds = sentence_bounds(doc)
+    found = []
+    i = 0
+    while i < len(doc):
+        start, end = bounds[i]
+        found.append(doc[start:end])
+        i = end
     return found
 
 

@@ -17,12 +17,10 @@ from typing import Any
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp.doc import BODY_START, doc_text, sentences
+from newsgraph.nlp.doc import doc_text, sentences
+from newsgraph.nlp.extensions import set_article
 from newsgraph.records import Article
 
-# doc.user_data keys of the article's title and dek (its body start: nlp.doc.BODY_START)
-TITLE = "newsgraph_title"
-DEK = "newsgraph_dek"
 LAYOUT = "newsgraph_layout"  # doc.user_data key: the cached layout, plain values that serialise
 
 Range = tuple[int, int]
@@ -109,19 +107,18 @@ _RANGE_FIELDS = tuple(n for n, f in enumerate(fields(Layout)) if f.name not in _
 
 
 def keep_article(doc: Doc, article: Article) -> None:
-    """Let ``doc`` carry its article's header: body start, title and dek."""
-    doc.user_data[BODY_START] = article.body_start
-    doc.user_data[TITLE] = article.title
-    doc.user_data[DEK] = article.dek
+    """Let ``doc`` carry its article's header: body start, title and dek (the same
+    ``doc._`` values the components read, ``nlp.extensions.set_article``)."""
+    set_article(doc, article)
 
 
 def layout_of(doc: Doc) -> Layout:
     """The layout of ``doc``, worked out once from the text, the sentences and the header
     the Doc carries (``keep_article``; none: no header, title or dek)."""
     header = (
-        int(doc.user_data.get(BODY_START) or 0),
-        doc.user_data.get(TITLE),
-        doc.user_data.get(DEK),
+        int(doc._.newsgraph_body_start or 0),
+        doc._.newsgraph_title,
+        doc._.newsgraph_dek,
         len(doc),
     )
     cached = doc.user_data.get(LAYOUT)

@@ -1,0 +1,32 @@
+"""``newsgraph_references``: the pronouns and role nouns that refer to a person.
+
+"she argued" and "the spokeswoman" are linked to an entity of ``newsgraph_entities``;
+quotes tell who "I" is inside a quotation. The logic is
+``extract.references.resolve_references``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extract.references import resolve_references
+
+
+class References:
+    """Sets ``doc._.newsgraph_references`` (token index -> entity id)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newsgraph_references = resolve_references(
+            doc, doc._.newsgraph_entities, doc._.newsgraph_quotes
+        )
+        return doc
+
+
+@Language.factory(
+    "newsgraph_references",
+    requires=["doc._.newsgraph_entities", "doc._.newsgraph_quotes"],
+    assigns=["doc._.newsgraph_references"],
+)
+def make_references(nlp: Language, name: str) -> References:
+    return References()
