@@ -39,14 +39,81 @@ def test_json_object_fills_every_known_key(tmp_path: Path) -> None:
     }
     [article] = read(tmp_path / "a.json", json.dumps(obj))
     assert article == Article(
-        text="  The council voted.\n",
+        text="Vote\n\nA close one\n\n  The council voted.\n",
         id="story-1",
         title="Vote",
         dek="A close one",
         published="2024-05-08",
         url="https://example.org/vote",
         source="Riverside Ledger",
+        body_start=len("Vote\n\nA close one\n\n"),
     )
+
+
+def test_json_headline_and_dek_come_before_a_body_that_lacks_them(tmp_path: Path) -> None:
+    obj = {"title": "Senator's case dismissed", "dek": "Investors plan to sue", "text": "A judge."}
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert article.text == "Senator's case dismissed\n\nInvestors plan to sue\n\nA judge."
+    assert article.text[article.body_start :] == "A judge."
+
+
+def test_json_text_that_opens_with_its_title_is_not_repeated(tmp_path: Path) -> None:
+    text = "Senator's Case  Dismissed\nInvestors plan to sue\n\nA judge dismissed it."
+    obj = {"title": "Senator's case dismissed", "dek": "Investors plan to sue", "text": text}
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert article.text == text
+    assert article.text[article.body_start :] == "A judge dismissed it."
+
+
+def test_json_title_that_only_begins_the_first_sentence_is_not_a_heading(tmp_path: Path) -> None:
+    obj = {"title": "Case dismissed", "text": "Case dismissed today, the judge said."}
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert article.text == "Case dismissed\n\nCase dismissed today, the judge said."
+    assert article.body_start == len("Case dismissed\n\n")
+
+
+def test_json_text_with_its_title_but_not_its_dek_starts_the_body_after_the_title(
+    tmp_path: Path,
+) -> None:
+    obj = {"title": "Vote held", "dek": "Council split", "text": "Vote held\n\nThe council voted."}
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert (article.text, article.body_start) == ("Vote held\n\nThe council voted.", 11)
+
+
+def test_json_news_please_fields_are_read_without_conversion(tmp_path: Path) -> None:
+    obj = {
+        "title": "Bridge opens",
+        "description": "Mayor cuts the ribbon",
+        "maintext": "The bridge opened on Friday.",
+        "date_publish": "2024-05-08 10:00:00",
+        "url": "https://example.org/bridge",
+    }
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert article.text == "Bridge opens\n\nMayor cuts the ribbon\n\nThe bridge opened on Friday."
+    assert (article.dek, article.published, article.url) == (
+        "Mayor cuts the ribbon",
+        "2024-05-08T10:00:00",
+        "https://example.org/bridge",
+    )
+
+
+def test_json_newspaper4k_fields_are_read_without_conversion(tmp_path: Path) -> None:
+    obj = {
+        "title": "Bridge opens",
+        "meta_description": "Mayor cuts the ribbon",
+        "text": "Bridge opens\n\nThe bridge opened on Friday.",
+        "publish_date": "2024-05-08",
+    }
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert article.text == obj["text"]  # opens with its title: kept; the dek is not in it
+    assert article.text[article.body_start :] == "The bridge opened on Friday."
+    assert (article.dek, article.published) == ("Mayor cuts the ribbon", "2024-05-08")
+
+
+def test_json_own_keys_win_over_scraper_aliases(tmp_path: Path) -> None:
+    obj = {"text": "Ours.", "maintext": "Theirs.", "dek": "D", "description": "X"}
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert (article.text, article.dek) == ("D\n\nOurs.", "D")
 
 
 def test_json_without_id_hashes_url_else_text(tmp_path: Path) -> None:

@@ -243,7 +243,9 @@ def test_read_inputs_stdin_json_lines_are_read_per_line() -> None:
 def test_read_inputs_stdin_pretty_printed_json_object_is_one_article() -> None:
     stream = io.StringIO('{\n  "text": "A story.",\n  "title": "Title"\n}\n')
     article = only_article(read(["-"], stdin=stream))
-    assert (article.text, article.title, article.source) == ("A story.", "Title", "<stdin>")
+    assert (article.title, article.source) == ("Title", "<stdin>")
+    assert article.text == "Title\n\nA story."
+    assert article.text[article.body_start :] == "A story."
 
 
 def test_read_inputs_stdin_empty_is_error() -> None:

@@ -1,7 +1,12 @@
 """JSON articles: one object or a list of them (.json), one object per line (.jsonl).
 
 Keys: ``text`` (required), ``id``, ``title``, ``dek``, ``published``, ``url``,
-``source``; other keys are ignored. ``text`` is used unchanged.
+``source``; other keys are ignored. The shapes scrapers write are read as they are:
+news-please (``maintext``, ``description``, ``date_publish``) and newspaper4k
+(``meta_description``, ``publish_date``). The analysed text is the headline, the dek
+and the body (DIGEST_FORMAT.md): ``title`` and ``dek`` are placed before ``text``
+unless ``text`` already opens with them; ``Article.body_start`` says where the given
+body starts.
 """
 
 from __future__ import annotations
@@ -14,6 +19,12 @@ from newsgraph.ingest.dates import iso_date
 from newsgraph.records import Article, article_id
 
 _OPTIONAL_STRINGS = ("title", "dek", "url", "source")
+# our key -> the names scrapers use for it, tried in order when ours is absent
+_ALIASES = {
+    "text": ("maintext",),  # news-please
+    "dek": ("description", "meta_description"),  # news-please, newspaper4k
+    "published": ("date_publish", "publish_date"),  # news-please, newspaper4k
+}
 
 
 def read_json(text: str, source: str) -> Iterator[Article | InputError]:
@@ -75,14 +86,16 @@ def article_from_object(obj: object, source: str) -> Article:
     """
     if not isinstance(obj, dict):
         raise InputError(source, f"expected an article object, not {_kind(obj)}")
+    obj = _with_aliases(obj)
     if "text" not in obj:
         raise InputError(source, "missing key 'text'")
-    text = obj["text"]
-    if not isinstance(text, str):
-        raise InputError(source, f"key 'text' must be a string, not {_kind(text)}")
-    if not text.strip():
+    body = obj["text"]
+    if not isinstance(body, str):
+        raise InputError(source, f"key 'text' must be a string, not {_kind(body)}")
+    if not body.strip():
         raise InputError(source, "key 'text' is empty")
     fields = {key: _optional_string(obj, key, source) for key in _OPTIONAL_STRINGS}
+    text, body_start = with_headline(body, fields["title"], fields["dek"])
     return Article(
         text=text,
         id=_id(obj, source) or article_id(text, fields["url"]),
@@ -91,7 +104,68 @@ def article_from_object(obj: object, source: str) -> Article:
         published=_published(obj, source),
         url=fields["url"],
         source=fields["source"] or source,
+        body_start=body_start,
     )
+
+
+def with_headline(body: str, title: str | None, dek: str | None) -> tuple[str, int]:
+    """The text to analyse and the offset where ``body`` starts in it.
+
+    "Senator's case dismissed" + "Investors plan to sue" + "COLUMBUS — A judge ..." ->
+    the title, a blank line, the dek, a blank line, then the body. A body that already
+    opens with its title (and dek), as scrapers often give it, is kept as it is and
+    its body start is found after them.
+    """
+    opened = _opening(body, [part for part in (title, dek) if part])
+    if opened is not None:
+        return body, opened
+    head = "".join(f"{part}\n\n" for part in (title, dek) if part)
+    return head + body, len(head)
+
+
+def _opening(body: str, parts: list[str]) -> int | None:
+    """Where the body proper starts if ``body`` opens with ``parts`` (each on its own
+    lines, compared without case and spacing); None if it does not open with the first."""
+    if not parts:
+        return 0
+    at = 0
+    for number, part in enumerate(parts):
+        rest = body[at:]
+        skipped = len(rest) - len(rest.lstrip())
+        end = _prefix_end(rest[skipped:], part)
+        if end is None:
+            if number == 0:
+                return None
+            break  # the title alone opening the body is enough; the dek is not in it
+        at += skipped + end
+    rest = body[at:]
+    return at + len(rest) - len(rest.lstrip())
+
+
+def _prefix_end(text: str, part: str) -> int | None:
+    """The end of ``part`` at the start of ``text`` (white space and case folded), ending a
+    line or the text; None when ``text`` does not start with it."""
+    words = part.split()
+    at = 0
+    for word in words:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if text[at : at + len(word)].casefold() != word.casefold():
+            return None
+        at += len(word)
+    line_end = text.find("\n", at)
+    tail = text[at : line_end if line_end >= 0 else len(text)]
+    return at if not tail.strip() else None
+
+
+def _with_aliases(obj: dict[str, object]) -> dict[str, object]:
+    missing = {
+        key: next((obj[name] for name in names if obj.get(name) is not None), None)
+        for key, names in _ALIASES.items()
+        if obj.get(key) is None
+    }
+    found = {key: value for key, value in missing.items() if value is not None}
+    return {**obj, **found} if found else obj
 
 
 def _optional_string(obj: dict[str, object], key: str, source: str) -> str | None:
