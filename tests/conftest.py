@@ -106,3 +106,7 @@ def dataset_path(*parts: str) -> Path:
 def entity_named(d: Digest, name: str) -> list[str]:
     """Ids of the entities whose name or an alias is ``name``."""
     return [e.id for e in d.entities if e.name == name or name in e.aliases]
+
+
+# the store, corpus and query tests share these (a real SQLite file, and PostgreSQL in CI)
+from tests.store.fixtures import pg_schema_url, store, store_url  # noqa: E402, F401

@@ -26,6 +26,7 @@ def __getattr__(name: str) -> Any:
         return getattr(api, name)
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
 
+
 __all__ = [
     "SCHEMA",
     "Article",

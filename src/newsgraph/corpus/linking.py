@@ -15,21 +15,14 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsgraph.extract.entities.person_names import given_names_compatible
+from newsgraph.extract.lexicon.people import ROLE_SYNONYMS
 from newsgraph.records import Digest, Entity
 from newsgraph.records.corpus import CorpusEntity, EntityWrite
 from newsgraph.records.names import FEMALE, MALE, TITLE_ROLES, name_tokens, normalise, parse_name
 
 # role words that say nothing about who someone is ("former aide" ~ "aide")
 _ROLE_STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "at", "former", "state", "new"}
-_ROLE_SYNONYMS = {
-    "lawyer": "attorney",
-    "counsel": "attorney",
-    "spokeswoman": "spokesperson",
-    "spokesman": "spokesperson",
-    "sen": "senator",
-    "congresswoman": "representative",
-    "congressman": "representative",
-}
 
 # score thresholds: a full-name match links on its own; a surname needs evidence
 FULL_NAME = 2.0
@@ -101,7 +94,7 @@ def _role_words(roles: tuple[str, ...]) -> frozenset[str]:
     for role in roles:
         for token in name_tokens(role):
             if token not in _ROLE_STOP:
-                words.add(_ROLE_SYNONYMS.get(token, token))
+                words.add(ROLE_SYNONYMS.get(token, token))
     return frozenset(words)
 
 
@@ -119,18 +112,11 @@ def _name_match(ours: Sequence[str], theirs: Sequence[str]) -> float | None:
                 continue
             if not x.given or not y.given:
                 best = max(best or 0.0, PARTIAL_NAME)
-            elif _given_compatible(x.given[0], y.given[0]):
+            elif given_names_compatible(x.given[0], y.given[0]):
                 best = FULL_NAME
             else:
                 return None  # "Mark Ellison" and "Jane Ellison": two people
     return best
-
-
-def _given_compatible(a: str, b: str) -> bool:
-    # "M. Ellison" ~ "Mark Ellison"
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return a == b
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.lexicon.people import (
-    FEMALE_TITLES,
-    HONORIFICS,
-    MALE_TITLES,
-    PERSON_PRONOUNS,
-    REFLEXIVES,
-    TITLE_ROLES,
-)
+from newsgraph.extract.lexicon.people import HONORIFICS, PERSON_PRONOUNS, REFLEXIVES
+from newsgraph.records.names import FEMALE, MALE, TITLE_ROLES
 
 
 def test_linking_titles_agree_with_the_honorifics() -> None:
     for title, role in TITLE_ROLES.items():
         if title in HONORIFICS:
             assert HONORIFICS[title][0] == role, title
-    for titles, gender in ((FEMALE_TITLES, "f"), (MALE_TITLES, "m")):
-        for title in titles & HONORIFICS.keys():
+    for titles, gender in ((FEMALE, "f"), (MALE, "m")):
+        for title in titles & set(HONORIFICS):
             assert HONORIFICS[title][1] == gender, title
 
 

@@ -51,21 +51,8 @@ ABBREVIATED_TITLES = frozenset(
     "Mx. Lt. Col. Sgt. Capt. Cpl. Det. Insp. Supt. Fr. Sr. Pres. Atty. Hon.".split()
 )
 
-# Titles that cross-article linking reads off a name: "Sen. Ellison" -> senator. The
-# abbreviations agree with HONORIFICS; "Col.", "Cpl.", "Insp.", "Supt." and the clergy's
-# "Fr."/"Sr." are not among them, as linking has always had it ("Sr." after a name is
-# "senior": NAME_SUFFIXES).
-_LINKED_ABBREVIATIONS = "sen rep gov pres gen sgt det lt capt prof dr rev atty".split()
-_SPELLED_TITLES = "senator representative governor judge justice coach mayor president general"
-TITLE_ROLES: dict[str, str] = {
-    **{t: str(HONORIFICS[t][0]) for t in _LINKED_ABBREVIATIONS},
-    **{t: t for t in _SPELLED_TITLES.split()},
-}
-# Titles that tell a person's gender in cross-article linking ("Ms. Ellison" is not "Mr. Ellison").
-FEMALE_TITLES = _words("ms mrs miss madam madame")
-MALE_TITLES = _words("mr sir")
-# What follows a surname and is not part of it: "Martin Luther King Jr.", "John Smith Sr."
-NAME_SUFFIXES = _words("jr sr ii iii iv esq")
+# The titles linking reads off a name ("Sen. Ellison" -> senator, "Ms." -> female) and
+# the name suffixes live in records/names.py, below the store, which normalises names.
 # Role words that name the same job, for comparing roles across articles.
 ROLE_SYNONYMS: dict[str, str] = {
     "lawyer": "attorney",
