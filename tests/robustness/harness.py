@@ -122,6 +122,12 @@ class ForkServer:
         run.timed_out = bool(answer["timeout"])
         return run
 
+    def counts(self, run: Run) -> dict[str, int]:
+        """The statements and commits the running child has made so far."""
+        path = Path(f"{run.log}.counts")
+        counts: dict[str, int] = json.loads(path.read_text()) if path.exists() else {}
+        return counts
+
     def kill_after(self, run: Run, seconds: float) -> Run:
         """SIGKILL the child ``seconds`` after it started (if it is still running), then wait."""
         time.sleep(seconds)
