@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 import newsgraph
 from newsgraph.analysis import analyse_articles
@@ -187,3 +188,33 @@ def reference() -> dict[str, Digest]:
 def remove_sqlite(db: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+@dataclass
+class Schema:
+    """A PostgreSQL schema of its own, for one store; ``reset`` empties it."""
+
+    base: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        sep = "&" if "?" in self.base else "?"
+        return f"{self.base}{sep}options={quote(f'-csearch_path={self.name}')}"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.base, autocommit=True) as admin:
+            admin.execute(sql)
+
+    def create(self) -> Schema:
+        self._admin(f"CREATE SCHEMA {self.name}")
+        return self
+
+    def drop(self) -> None:
+        self._admin(f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
+
+    def reset(self) -> None:
+        self.drop()
+        self.create()

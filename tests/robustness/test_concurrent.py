@@ -16,14 +16,13 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
 from newsgraph import query
 from newsgraph.store import Store
 from tests.robustness.corpus_check import check_articles, check_intact, dump
-from tests.robustness.harness import ROOT, ForkServer, Run, reference, resume, running
+from tests.robustness.harness import ROOT, ForkServer, Run, Schema, reference, resume, running
 from tests.store.fixtures import pg_url_or_skip
 
 pytestmark = pytest.mark.model
@@ -52,16 +51,9 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "corpus.db")
         return
-    import psycopg
-
-    base = pg_url_or_skip()
-    schema = "c_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in base else "?"
-    yield f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    schema = Schema(pg_url_or_skip(), "c_" + uuid.uuid4().hex[:12]).create()
+    yield schema.url
+    schema.drop()
 
 
 def ingest(paths: list[str], url: str) -> list[str]:

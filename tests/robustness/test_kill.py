@@ -22,13 +22,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 
 from newsgraph.store import Store
 from tests.robustness.corpus_check import check_articles, check_intact, differences, dump
-from tests.robustness.harness import INPUTS, ForkServer, Run, reference, remove_sqlite, resume
+from tests.robustness.harness import (
+    INPUTS,
+    ForkServer,
+    Run,
+    Schema,
+    reference,
+    remove_sqlite,
+    resume,
+)
 from tests.store.fixtures import pg_url_or_skip
 
 pytestmark = pytest.mark.model
@@ -168,36 +175,6 @@ def test_ingest_killed_at_20_moments_sqlite(
     db = tmp_path / "killed.db"
     lines = campaign(server, str(db), lambda: remove_sqlite(db), 20, calibration)
     print("\n".join(lines))
-
-
-@dataclass
-class Schema:
-    """A PostgreSQL schema of its own, for one store; ``reset`` empties it."""
-
-    base: str
-    name: str
-
-    @property
-    def url(self) -> str:
-        sep = "&" if "?" in self.base else "?"
-        return f"{self.base}{sep}options={quote(f'-csearch_path={self.name}')}"
-
-    def _admin(self, sql: str) -> None:
-        import psycopg
-
-        with psycopg.connect(self.base, autocommit=True) as admin:
-            admin.execute(sql)
-
-    def create(self) -> Schema:
-        self._admin(f"CREATE SCHEMA {self.name}")
-        return self
-
-    def drop(self) -> None:
-        self._admin(f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
-
-    def reset(self) -> None:
-        self.drop()
-        self.create()
 
 
 @pytest.fixture
