@@ -61,7 +61,10 @@ DIGESTED_PER_INPUT = 3  # a .jsonl of many lines: digest the first few articles
 KNOWN = {
     "lone surrogate": (UnicodeEncodeError, r"surrogates not allowed"),
     "text over nlp.max_length (E088)": (ValueError, r"\[E088\]"),
-    "date at the end of the calendar": (OverflowError, r"date value out of range"),
+    "date at the end of the calendar": (
+        (OverflowError, ValueError),
+        r"date value out of range|year -?\d+ is out of range",
+    ),
 }
 
 COUNTS: Counter[str] = Counter()
