@@ -42,7 +42,7 @@ pytestmark = pytest.mark.model
 
 SEED = int(os.environ.get("NEWSGRAPH_TEST_SEED", "20261201"))
 RESTART_ENV = "NEWSGRAPH_TEST_PG_RESTART"
-TRIES = 6
+TRIES = 8
 
 
 @pytest.fixture(scope="module")
