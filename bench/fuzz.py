@@ -215,9 +215,11 @@ def one_input(data: bytes) -> None:
     digesting = to_digest(data)
     try:
         if digesting:
+            COUNTS["to the digest"] += 1
             _bounded(3 * SECONDS)
             run_digest(data)
         else:
+            COUNTS["to the readers"] += 1
             _bounded(SECONDS)
             run_readers(data[1:], READERS[data[0] % len(READERS)])
     except Hang:
