@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable
 
@@ -19,7 +20,7 @@ from newsgraph.config import Settings
 from newsgraph.engine import pool as pool_module
 from newsgraph.engine.budget import deadline, run_chunk
 from newsgraph.engine.pool import WorkerPool
-from newsgraph.errors import ArticleError
+from newsgraph.errors import ArticleError, ModelError
 from newsgraph.records import Article
 
 
@@ -128,3 +129,28 @@ def test_pool_kills_a_worker_its_timer_cannot_stop() -> None:
         "THREE",
         "FOUR",
     ]
+
+
+def test_pool_spawns_the_replacement_when_the_parent_runs_threads() -> None:
+    # ingest's writer is a thread: forking beside it is unsafe, so the new worker is spawned
+    stop = threading.Event()
+    writer = threading.Thread(target=stop.wait, daemon=True)
+    writer.start()
+    try:
+        assert run_pool(["one", "DIE two", "three"]) == [
+            "ONE",
+            "in.jsonl:2 analysis: the worker process was killed by SIGKILL (out of memory?)",
+            "THREE",
+        ]
+    finally:
+        stop.set()
+
+
+def test_pool_raises_what_stops_every_worker() -> None:
+    settings = Settings(processes=2, batch_size=2)
+    with pytest.raises(ModelError, match="no such model"):
+        list(WorkerPool(settings, load_missing_model, 2).map(articles("one")))
+
+
+def load_missing_model(settings: Settings) -> Callable[[list[Article]], list[str]]:
+    raise ModelError("no such model: install it")

@@ -191,7 +191,11 @@ class WorkerPool:
         elif kind == "one":
             results[reply[1]] = reply[2]
         elif kind == "batch":
-            for offset, item in enumerate(reply[2]):
+            done = reply[2]
+            if len(done) != len(task.articles):  # a bug in the work: fail loudly, not hang
+                problem = f"the analysis gave {len(done)} results for {len(task.articles)} articles"
+                done = [ArticleError(name_of(a), "analysis", problem) for a in task.articles]
+            for offset, item in enumerate(done):
                 results[task.start + offset] = item
             worker.task = None
         elif kind == "end":
