@@ -28,7 +28,10 @@ from pathlib import Path
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # each child reports its own peak (ru_maxrss of RUSAGE_SELF, in KB on Linux)
-PEAK = "import resource; print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+PEAK = (
+    "import resource, sys; "
+    "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+)
 
 BASELINE = f"""
 import newsgraph.analysis
@@ -107,10 +110,10 @@ def run(command: list[str]) -> tuple[float, int, str, str]:
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
-    lines = done.stdout.splitlines()
-    peaks = [int(line.split()[1]) for line in lines if line.startswith("peak ")]
-    rest = "\n".join(line for line in lines if not line.startswith("peak "))
-    return seconds, (peaks[-1] // 1024 if peaks else -1), rest, done.stderr
+    errors = done.stderr.split("\n")
+    peaks = [int(line.split()[1]) for line in errors if line.startswith("peak ")]
+    rest = "\n".join(line for line in errors if not line.startswith("peak "))
+    return seconds, (peaks[-1] // 1024 if peaks else -1), done.stdout, rest
 
 
 def main() -> None:
@@ -120,6 +123,7 @@ def main() -> None:
     parser.add_argument("--digests", type=int, default=2000)
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="folder for the scratch files (kept)")
+    parser.add_argument("--only", choices=["feed", "article"], help="run one of the two parts")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="newsgraph-memory-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -132,22 +136,30 @@ def main() -> None:
         print(f"wrote {big}: {big.stat().st_size / 1e6:.1f} MB")
     python = sys.executable
 
-    seconds, peak, out, _ = run([python, "-c", BASELINE])
+    _, peak, _, _ = run([python, "-c", BASELINE])
     print(f"baseline (import the analysis): peak {peak} MB")
+    if args.only != "article":
+        measure_feed(python, feed, args.digests, args.processes)
+    if args.only != "feed":
+        measure_article(python, big)
+
+
+def measure_feed(python: str, feed: Path, digests: int, processes: int) -> None:
     seconds, peak, out, err = run([python, "-c", READ_ONLY, str(feed)])
     print(
         f"read the whole JSONL ({out.strip()} items): {seconds:.0f} s, peak {peak} MB {err[-200:]}"
     )
-    seconds, peak, out, err = run(
-        [python, "-c", SAMPLED, str(feed), str(args.digests), str(args.processes)]
-    )
+    seconds, peak, out, err = run([python, "-c", SAMPLED, str(feed), str(digests), str(processes)])
     samples = ", ".join(
         f"{n}: {mb} MB" for n, mb in (line.split() for line in out.split("\n") if line)
     )
     print(
-        f"digest the first {args.digests} of the JSONL ({args.processes} process(es)): "
+        f"digest the first {digests} of the JSONL ({processes} process(es)): "
         f"{seconds:.0f} s, RSS after {samples} {err[-200:]}"
     )
+
+
+def measure_article(python: str, big: Path) -> None:
     megabytes = big.stat().st_size
     command = [
         python,
@@ -162,7 +174,7 @@ def main() -> None:
         "--time-budget",
         "600",
     ]
-    seconds, peak, out, err = run(command)
+    seconds, peak, _, err = run(command)
     print(
         f"digest one {megabytes / 1e6:.0f} MB article: {seconds:.0f} s, peak {peak} MB; "
         f"stderr: {err.strip()[-300:]}"

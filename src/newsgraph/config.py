@@ -28,13 +28,16 @@ class Settings:
 
     ``max_chars``: longer texts are cut to this many characters before analysis.
     ``article_seconds``: the analysis of one article that takes longer is stopped and the
-    article reported as failed (0 or None: no budget).
+    article reported as failed (0 or None: no budget). ``fetch_*``: for URLs and feeds.
     """
 
     model: str = DEFAULT_MODEL
     max_bytes: int = DEFAULT_MAX_BYTES
     max_chars: int = DEFAULT_MAX_CHARS
     article_seconds: float | None = DEFAULT_ARTICLE_SECONDS
+    fetch_timeout: float = 20.0  # seconds to connect, and between two reads, of a URL
+    fetch_delay: float = 1.0  # seconds between two requests to one host (no Crawl-delay)
+    fetch: bool = True  # fetch the pages a feed's entries link to
     processes: int = 1
     batch_size: int = 32
     summary_sentences: int = 3

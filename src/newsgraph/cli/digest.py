@@ -15,6 +15,7 @@ from newsgraph.errors import ItemError
 from newsgraph.records import Article, Digest
 
 TIME_BUDGET_HELP = "Seconds one article may take before it is skipped (default 30; 0: none)."
+FETCH_HELP = "Fetch the pages that feed entries link to (else use the feed's own text)."
 
 
 class OutputFormat(str, Enum):
@@ -26,7 +27,7 @@ class OutputFormat(str, Enum):
 @app.command("digest")
 @handle_errors
 def digest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs or - for stdin.")],
     output_format: Annotated[
         OutputFormat | None,
         typer.Option("--format", "-f", help="pretty (default on a terminal), json or jsonl."),
@@ -42,6 +43,7 @@ def digest_command(
         int | None, typer.Option(help="Refuse inputs larger than this (default 1 MB).")
     ] = None,
     time_budget: Annotated[float | None, typer.Option(help=TIME_BUDGET_HELP)] = None,
+    fetch: Annotated[bool, typer.Option(help=FETCH_HELP)] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
     debug: Annotated[bool, typer.Option(help="Show the traceback of a failed article.")] = False,
 ) -> None:
@@ -58,7 +60,7 @@ def digest_command(
 
     setup_logging(verbose)
     settings = Settings.from_env(
-        processes=processes, max_bytes=max_bytes, article_seconds=time_budget
+        processes=processes, max_bytes=max_bytes, article_seconds=time_budget, fetch=fetch
     )
     fmt = output_format or (OutputFormat.pretty if sys.stdout.isatty() else OutputFormat.jsonl)
     when = parse_published(published) if published else None

@@ -9,13 +9,13 @@ import typer
 
 from newsgraph.cli import Reporter, app, handle_errors, setup_logging
 from newsgraph.cli.corpus_output import DB_HELP
-from newsgraph.cli.digest import TIME_BUDGET_HELP
+from newsgraph.cli.digest import FETCH_HELP, TIME_BUDGET_HELP
 
 
 @app.command("ingest")
 @handle_errors
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs or - for stdin.")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     published: Annotated[
         str | None, typer.Option(help="Creation date YYYY-MM-DD for inputs that carry none.")
@@ -30,6 +30,7 @@ def ingest_command(
         int | None, typer.Option(help="Refuse inputs larger than this (default 1 MB).")
     ] = None,
     time_budget: Annotated[float | None, typer.Option(help=TIME_BUDGET_HELP)] = None,
+    fetch: Annotated[bool, typer.Option(help=FETCH_HELP)] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
     debug: Annotated[bool, typer.Option(help="Show the traceback of a failed article.")] = False,
 ) -> None:
@@ -49,7 +50,7 @@ def ingest_command(
 
     setup_logging(verbose)
     settings = Settings.from_env(
-        processes=processes, max_bytes=max_bytes, article_seconds=time_budget
+        processes=processes, max_bytes=max_bytes, article_seconds=time_budget, fetch=fetch
     )
     when = parse_published(published) if published else None
     reporter = Reporter(debug)

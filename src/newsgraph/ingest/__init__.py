@@ -22,7 +22,16 @@ from typing import BinaryIO, TextIO, cast
 from newsgraph.config import Settings
 from newsgraph.errors import ArticleError, InputError, ItemError
 from newsgraph.ingest import files
+from newsgraph.ingest.archive import (
+    FEED_TYPES,
+    HTML_TYPES,
+    is_feed,
+    page_article,
+    read_feed,
+    read_warc,
+)
 from newsgraph.ingest.dates import parse_published
+from newsgraph.ingest.fetch import Fetcher, is_url
 from newsgraph.ingest.html import read_html
 from newsgraph.ingest.jsonio import read_json, read_jsonl
 from newsgraph.ingest.text import Header, read_text, split_header
@@ -52,12 +61,14 @@ def read_inputs(
     ``stdin`` defaults to ``sys.stdin``.
     """
     default = parse_published(published) if published else None
+    fetcher = Fetcher(settings)  # one per run: robots.txt and delays per host
     for raw in paths:
-        items = (
-            _guarded(_read_stdin(stdin, settings), STDIN_SOURCE)
-            if raw == STDIN
-            else _read_path(raw, settings)
-        )
+        if raw == STDIN:
+            items = _guarded(_read_stdin(stdin, settings), STDIN_SOURCE)
+        elif is_url(raw):
+            items = _guarded(_read_url(raw, fetcher, settings), raw)
+        else:
+            items = _read_path(raw, settings)
         for item in items:
             if isinstance(item, Article):
                 item = prepare_article(item, settings.max_chars)
@@ -88,7 +99,15 @@ def _guarded(items: Iterator[Item], source: str) -> Iterator[Item]:
 
 
 def _read_file(path: Path, source: str, settings: Settings) -> Iterator[Item]:
-    kind = path.suffix.lower()
+    kind = files.kind_of(path.name) or path.suffix.lower()
+    if kind in (".warc", ".warc.gz"):
+        with files.open_regular(path, source) as stream:
+            yield from read_warc(stream, source, settings)
+        return
+    if kind in (".rss", ".atom"):
+        data = files.read_capped(path, source, settings.max_bytes)
+        yield from read_feed(data, source, Fetcher(settings) if settings.fetch else None)
+        return
     if kind == ".jsonl":
         try:
             with files.open_regular(path, source) as stream:
@@ -116,6 +135,19 @@ def _parse(decoded: files.Decoded, kind: str, source: str) -> Iterator[Item]:
         if decoded.notes and isinstance(item, Article):
             item = replace(item, warnings=(*item.warnings, *decoded.notes))
         yield item
+
+
+def _read_url(url: str, fetcher: Fetcher, settings: Settings) -> Iterator[Item]:
+    """An article page, or a feed (by its type or its root element) of them."""
+    page = fetcher.get(url)
+    if page.content_type in FEED_TYPES or (
+        page.content_type not in HTML_TYPES and is_feed(page.data)
+    ):
+        yield from read_feed(page.data, url, fetcher if settings.fetch else None)
+    elif page.content_type in HTML_TYPES or page.content_type.startswith("text/"):
+        yield page_article(page, url)
+    else:
+        raise InputError(url, f"is {page.content_type}, not an HTML page or a feed")
 
 
 def _read_stdin(stream: TextIO | BinaryIO | None, settings: Settings) -> Iterator[Item]:

@@ -23,8 +23,10 @@ import charset_normalizer
 
 from newsgraph.errors import InputError
 
-KNOWN_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
-EXPECTED = ".txt, .md, .html, .htm, .json or .jsonl"
+KNOWN_EXTENSIONS = (
+    ".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz", ".rss", ".atom"
+)  # fmt: skip
+EXPECTED = ".txt, .md, .html, .htm, .json, .jsonl, .warc(.gz), .rss or .atom"
 SNIFF_BYTES = 8192
 NOT_REGULAR = (
     "not a regular file (a FIFO, socket or device would block the run); "
@@ -69,7 +71,7 @@ def expand_path(raw: str) -> Iterator[tuple[str, Path] | InputError]:
         yield from _walk(path, raw)
     elif not stat.S_ISREG(mode):
         yield InputError(raw, NOT_REGULAR)
-    elif path.suffix.lower() in KNOWN_EXTENSIONS:
+    elif kind_of(path.name):
         yield raw, path
     else:
         kind = path.suffix or "(no extension)"
@@ -98,13 +100,15 @@ def _walk(root: Path, raw: str) -> Iterator[tuple[str, Path] | InputError]:
         yield entry
 
 
+def kind_of(name: str) -> str | None:
+    """The known extension a file name ends with (``.warc.gz`` whole), else None."""
+    low = name.lower()
+    return next((ext for ext in KNOWN_EXTENSIONS if low.endswith(ext)), None)
+
+
 def _skipped(name: str) -> bool:
-    stem, extension = os.path.splitext(name)
-    return (
-        name.startswith(".")
-        or extension.lower() not in KNOWN_EXTENSIONS
-        or stem.upper() == "README"
-    )
+    stem, _ = os.path.splitext(name)
+    return name.startswith(".") or kind_of(name) is None or stem.upper() == "README"
 
 
 def os_problem(exc: OSError) -> str:
@@ -187,11 +191,12 @@ class Decoded:
     notes: tuple[str, ...] = ()
 
 
-def decode(data: bytes, source: str, *, html: bool = False) -> Decoded:
+def decode(data: bytes, source: str, *, html: bool = False, declared: str | None = None) -> Decoded:
     """The text of a whole input; InputError if it is empty, whitespace only or binary.
 
     In order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; valid UTF-8 is UTF-8;
-    for HTML, the page's declared charset (``<meta charset>``); a text with valid UTF-8
+    the charset ``declared`` by the server (HTTP ``Content-Type``), then for HTML the
+    page's own (``<meta charset>``); a text with valid UTF-8
     characters and some bad bytes is damaged UTF-8 (bad bytes become U+FFFD); else the
     legacy encoding charset-normalizer detects, Windows-1252 when the evidence is even
     (as browsers do for Western pages). Anything but plain UTF-8 is told in ``notes``.
@@ -209,7 +214,7 @@ def decode(data: bytes, source: str, *, html: bool = False) -> Decoded:
             break
     else:
         check_not_binary(data[:SNIFF_BYTES], source)
-        decoded = _decode_unmarked(data, html)
+        decoded = _decode_unmarked(data, html, declared)
     if not decoded.text.strip():
         raise InputError(source, "empty input")
     return decoded
@@ -225,13 +230,16 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def _decode_unmarked(data: bytes, html: bool) -> Decoded:
+def _decode_unmarked(data: bytes, html: bool, declared: str | None) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    if html and (declared := _declared_charset(data)):
-        codec, text = declared
+    if declared and (told := _try_codec(declared, data)):
+        codec, text = told
+        return Decoded(text, (f"not valid UTF-8; decoded it as {codec}, the server's charset",))
+    if html and (found := _declared_charset(data)):
+        codec, text = found
         note = f"not valid UTF-8; decoded it as {codec}, the page's declared charset"
         return Decoded(text, (note,))
     text = data.decode("utf-8", errors=_REPLACE)
@@ -251,7 +259,11 @@ def _declared_charset(data: bytes) -> tuple[str, str] | None:
     match = _META_CHARSET.search(data[:SNIFF_BYTES])
     if not match:
         return None
-    name = match.group(1).decode("ascii").lower()
+    return _try_codec(match.group(1).decode("ascii"), data)
+
+
+def _try_codec(label: str, data: bytes) -> tuple[str, str] | None:
+    name = label.strip().lower()
     try:
         # browsers read a page labelled Latin-1 or ASCII as Windows-1252 (WHATWG Encoding)
         codec = codecs.lookup("cp1252" if name in _WESTERN_LABELS else name).name
