@@ -171,9 +171,16 @@ class ReadOnlySqliteConnection(SqliteConnection):
         if not path.exists():
             raise StoreError(f"no store at {path}: run `newsgraph ingest PATH --db {path}` first")
         try:
-            # mode=ro: the file is never written, whatever runs on this connection
+            # mode=ro: the file is never written, whatever runs on this connection; nothing
+            # it holds can change, so the thread that closes it may be another than its own
             uri = path.resolve().as_uri() + "?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
+            self._db = sqlite3.connect(
+                uri,
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT,
+                check_same_thread=False,
+            )
             self._db.execute("PRAGMA query_only = ON")
         except sqlite3.Error as exc:
             raise _sqlite_error(exc, self.url) from exc
