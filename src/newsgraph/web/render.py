@@ -78,6 +78,12 @@ def _disjoint(marks: Iterable[_Mark]) -> list[_Mark]:
     return kept
 
 
+def _crosses(mark: _Mark, quote: _Mark) -> bool:
+    inside_start = quote.start <= mark.start < quote.end
+    inside_end = quote.start < mark.end <= quote.end
+    return inside_start != inside_end or (mark.start < quote.start and mark.end > quote.end)
+
+
 def entity_href(name: str, corpus_id: str | None) -> str:
     """The page of an entity: by corpus id when the article is stored, else a search."""
     if corpus_id:
@@ -142,7 +148,8 @@ def article_pieces(digest: Mapping[str, Any], corpus: Mapping[str, str]) -> list
             )
             quotes.append(_Mark(start, end, 0, piece))
     outer = _disjoint(quotes)
-    marks = _disjoint(inner)
+    # a mark half in a quote cannot nest in it: drop it before it hides the marks it overlaps
+    marks = _disjoint(m for m in inner if not any(_crosses(m, q) for q in outer))
     return _cut(text, 0, len(text), outer, marks)
 
 
@@ -249,7 +256,8 @@ def _ticks(first: int, last: int, scale: Any) -> tuple[Tick, ...]:
             ticks.append((date(year, 1, 1), str(year)))
     elif days > 62:
         step = max(1, math.ceil(days / 30 / 10))
-        year, month = start.year, start.month
+        # ticks on months a step apart from January: Jan, Apr, Jul, Oct for a step of 3
+        year, month = start.year, start.month - (start.month - 1) % step
         while date(year, month, 1) <= end:
             ticks.append((date(year, month, 1), f"{year}-{month:02d}"))
             month += step

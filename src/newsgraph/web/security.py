@@ -8,6 +8,7 @@ pages and the static files.
 from __future__ import annotations
 
 import hmac
+import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -65,12 +66,13 @@ class Guard:
             await send(message)
 
         headers = dict(scope.get("headers", []))
+        api = scope.get("path", "").startswith("/api/")
         if self.hosts is not None and not _host_allowed(headers.get(b"host", b""), self.hosts):
-            await _plain(send_with_headers, 400, "unknown Host header")
+            await _refuse(send_with_headers, 400, "unknown Host header", api)
             return
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await _plain(send_with_headers, 413, BodyTooLarge(self.max_bytes).detail)
+            await _refuse(send_with_headers, 413, BodyTooLarge(self.max_bytes).detail, api)
             return
         received = 0
 
@@ -93,12 +95,13 @@ def _host_allowed(host: bytes, allowed: tuple[str, ...]) -> bool:
     return name in allowed
 
 
-async def _plain(send: Send, status: int, text: str) -> None:
-    body = text.encode()
-    headers = [
-        (b"content-type", b"text/plain; charset=utf-8"),
-        (b"content-length", b"%d" % len(body)),
-    ]
+async def _refuse(send: Send, status: int, text: str, api: bool) -> None:
+    """An answer before the app sees the request: JSON for the API, plain text elsewhere."""
+    if api:
+        body, kind = json.dumps({"detail": text}).encode(), b"application/json"
+    else:
+        body, kind = text.encode(), b"text/plain; charset=utf-8"
+    headers = [(b"content-type", kind), (b"content-length", b"%d" % len(body))]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
