@@ -100,7 +100,7 @@ def test_time_axis_places_entries_left_to_right_and_marks_uncertain_ones() -> No
     assert axis is not None
     assert [m.index for m in axis.marks] == [0, 1, 2, 3]
     xs = [m.x for m in axis.marks]
-    assert xs == sorted(xs) and 0 < xs[0] and axis.marks[-1].x2 < axis.width
+    assert xs == sorted(xs) and xs[0] > 0 and axis.marks[-1].x2 < axis.width
     assert [m.bar for m in axis.marks] == [True, True, False, False]
     assert [m.uncertain for m in axis.marks] == [False, False, False, True]
     assert axis.undated == 1
@@ -127,7 +127,8 @@ def test_seen_axis_draws_bars_unless_everything_is_one_day() -> None:
     ]
     axis = seen_axis(roles)
     assert axis is not None and all(m.bar for m in axis.marks)
-    assert [m.y for m in axis.marks][0] < [m.y for m in axis.marks][1]  # a lane each
+    first, second = axis.marks
+    assert first.y < second.y  # a lane each
 
 
 def test_safe_url_keeps_only_http_links() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
