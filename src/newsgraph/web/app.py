@@ -201,5 +201,5 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     def crashed(request: Request, exc: Exception) -> Response:
         # the trace goes to the server's log, never to the client
-        log.exception("%s %s failed", request.method, request.url.path)
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         return _error(request, 500, "internal error: the server's log has the details")

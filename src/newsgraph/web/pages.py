@@ -5,6 +5,7 @@ without JavaScript, and the templates escape every text (autoescape, no ``|safe`
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
 
@@ -32,6 +33,14 @@ def _span(first: str | None, last: str | None) -> str:
     return f"{first or '?'} – {last or '?'}"
 
 
+def _place(value: str | None) -> str | None:
+    """A timeline's place, unless it is an article's own entity id: the store keeps
+    ``events.place`` as the digest gives it ("e6"), which names nothing across articles."""
+    if value is None or re.fullmatch(r"e\d+", value):
+        return None
+    return value
+
+
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("newsgraph.web", "templates"),
@@ -42,6 +51,7 @@ def _env() -> Environment:
     )
     env.filters["safe_url"] = render.safe_url
     env.filters["span"] = lambda pair: _span(*pair)
+    env.filters["place"] = _place
     env.globals["entity_href"] = render.entity_href
     env.globals["page_size"] = TIMELINE_PAGE
     env.globals["qs"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})

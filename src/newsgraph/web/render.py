@@ -217,6 +217,7 @@ class AxisMark:
 class Tick:
     x: float
     label: str
+    anchor: str = "middle"  # "start" / "end" near the edges, so the label is not cut off
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +247,7 @@ def _day_range(value: str) -> tuple[date, date] | None:
         return None
 
 
-def _ticks(first: int, last: int, scale: Any) -> tuple[Tick, ...]:
+def _ticks(first: int, last: int, scale: Any, width: int) -> tuple[Tick, ...]:
     days = last - first
     start, end = date.fromordinal(first), date.fromordinal(last)
     ticks = []
@@ -267,9 +268,13 @@ def _ticks(first: int, last: int, scale: Any) -> tuple[Tick, ...]:
         for n in range(0, days + 1, step):
             day = date.fromordinal(first + n)
             ticks.append((day, day.isoformat()))
-    return tuple(
-        Tick(scale(d.toordinal()), label) for d, label in ticks if first <= d.toordinal() <= last
-    )
+    out = []
+    for day, label in ticks:
+        if first <= day.toordinal() <= last:
+            x = scale(day.toordinal())
+            anchor = "start" if x < 40 else "end" if x > width - 40 else "middle"
+            out.append(Tick(x, label, anchor))
+    return tuple(out)
 
 
 def time_axis(entries: Sequence[TimelineEntry], width: int = AXIS_WIDTH) -> Axis | None:
@@ -343,7 +348,7 @@ def _axis(
         width=width,
         height=int(baseline + 22),
         baseline=baseline,
-        ticks=_ticks(first, last, scale),
+        ticks=_ticks(first, last, scale, width),
         marks=tuple(marks),
         undated=total - len(spans),
     )
