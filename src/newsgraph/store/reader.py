@@ -154,9 +154,11 @@ def quotes(conn: Connection, flt: QuoteFilter) -> list[QuoteHit]:
         where.append(f"q.speaker_id IN ({_marks(flt.by) or 'NULL'})")
         params.extend(flt.by)
     if flt.about is not None:
+        # driven from the entity's rows in quote_about: a correlated EXISTS made SQLite walk
+        # every quote by date (0.8 s on 140k quotes for an entity quoted about nowhere)
         where.append(
-            "EXISTS (SELECT 1 FROM quote_about qa WHERE qa.article_id = q.article_id "
-            f"AND qa.quote_id = q.local_id AND qa.entity_id IN ({_marks(flt.about) or 'NULL'}))"
+            "(q.article_id, q.local_id) IN (SELECT article_id, quote_id FROM quote_about "
+            f"WHERE entity_id IN ({_marks(flt.about) or 'NULL'}))"
         )
         params.extend(flt.about)
     if flt.search:

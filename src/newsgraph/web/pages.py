@@ -24,7 +24,7 @@ from newsgraph.web.api import MAX_OFFSET, Offset, StoreDep, analyse
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE = 50  # rows per page of a list
-TIMELINE_PAGE = 100  # timeline entries listed per page (the axis shows them all)
+TIMELINE_PAGE = 50  # timeline entries listed per page (the axis shows them all)
 
 
 def _span(first: str | None, last: str | None) -> str:
@@ -114,13 +114,11 @@ def search(
     q = q.strip()
     results: dict[str, Any] = {}
     if q:
-        # a name as written ("Sen. Ellison") first, then names that contain the words
-        named = query.find_entities(db, q)
+        # a name as written ("Sen. Ellison") first, then names that contain the words; one
+        # search of the names for all three kinds (each is a scan of the names)
+        found = _merge(query.find_entities(db, q), query.entities(db, search=q, limit=300))
         for label, kind in (("people", "PERSON"), ("orgs", "ORG"), ("places", "GPE")):
-            results[label] = _merge(
-                [e for e in named if e.type == kind],
-                query.entities(db, type=kind, search=q, limit=10),
-            )[:10]
+            results[label] = [e for e in found if e.type == kind][:10]
         results["stories"] = query.find_stories(db, q, limit=10)
         results["quotes"] = query.quotes(db, search=q, limit=10)
         results["articles"] = query.articles(db, search=q, limit=10)
