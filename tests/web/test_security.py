@@ -199,3 +199,19 @@ def test_no_request_path_reaches_the_filesystem(client: TestClient) -> None:
         headers={"if-none-match": client.get("/static/style.css").headers["etag"]},
     )
     assert cached.status_code == 304
+
+
+def test_serve_command_refuses_a_missing_store_and_writes_without_a_token(
+    tmp_path: Path, examples_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app as cli_app
+
+    monkeypatch.delenv("NEWSGRAPH_TOKEN", raising=False)
+    missing = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 4
+    assert "no store at" in missing.output and not (tmp_path / "none.db").exists()
+    unsafe = CliRunner().invoke(cli_app, ["serve", "--db", examples_db, "--allow-write"])
+    assert unsafe.exit_code == 2
+    assert "needs a token: set NEWSGRAPH_TOKEN" in unsafe.output
