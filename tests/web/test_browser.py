@@ -2,8 +2,8 @@
 ``newsgraph serve`` process on 127.0.0.1, on the store of the examples.
 
 Skips, saying why, without /usr/bin/chromium or the playwright package. Screenshots go
-to the session's temporary folder (``screenshots`` under ``pytest --basetemp``, by
-default /tmp/pytest-of-$USER/pytest-current/screenshots0): look at them.
+to the run's temporary folder, ``screenshots0`` under ``pytest --basetemp`` (by default
+/tmp/pytest-of-$USER/pytest-N/screenshots0): look at them.
 """
 
 from __future__ import annotations
