@@ -20,6 +20,8 @@ ARTICLE_SECONDS_ENV = "NEWSGRAPH_ARTICLE_SECONDS"  # the per-article time budget
 DB_ENV = "NEWSGRAPH_DB"  # the store's database URL when none is given
 # another quote model file, for development: one trained with held-out documents
 QUOTE_MODEL_ENV = "NEWSGRAPH_QUOTE_CUE_MODEL"
+# the secret that writes through `newsgraph serve --allow-write` must carry (Bearer token)
+TOKEN_ENV = "NEWSGRAPH_TOKEN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +69,9 @@ def quote_model_path() -> Path | None:
     one (``bench/eval_quotes.py --model`` sets it); None when unset or empty."""
     value = os.environ.get(QUOTE_MODEL_ENV)
     return Path(value) if value else None
+
+
+def api_token() -> str | None:
+    """``$NEWSGRAPH_TOKEN``: the token ``POST /api/v1/articles`` asks for (``Authorization:
+    Bearer ...``); None when unset or empty, and then the server refuses ``--allow-write``."""
+    return os.environ.get(TOKEN_ENV) or None
