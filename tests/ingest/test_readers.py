@@ -77,7 +77,8 @@ def test_read_inputs_readme_named_explicitly_is_read(tmp_path: Path) -> None:
 def test_read_inputs_unknown_extension_is_error(tmp_path: Path) -> None:
     error = only_error(read([write(tmp_path / "story.xyz", STORY)]))
     assert error.problem == (
-        "unsupported file type .xyz; expected .txt, .md, .html, .htm, .json, .jsonl, .warc(.gz), .rss or .atom"
+        "unsupported file type .xyz; expected "
+        ".txt, .md, .html, .htm, .json, .jsonl, .warc(.gz), .rss or .atom"
     )
 
 
@@ -104,7 +105,8 @@ def test_read_inputs_directory_without_known_files_is_error(tmp_path: Path) -> N
     write(tmp_path / "notes.xyz", "not an article")
     error = only_error(read([str(tmp_path)]))
     assert error.source == str(tmp_path)
-    assert "no .txt, .md, .html, .htm, .json, .jsonl, .warc(.gz), .rss or .atom files" in error.problem
+    expected = ".txt, .md, .html, .htm, .json, .jsonl, .warc(.gz), .rss or .atom"
+    assert f"no {expected} files" in error.problem
 
 
 def test_read_inputs_unreadable_file_is_error(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from typing import Annotated
 
@@ -46,9 +45,7 @@ def serve_command(
     try:
         import uvicorn
 
-        # cli and web share a layer (tests/test_layers.py), so neither imports the other;
-        # the command finds the app by name, as `uvicorn newsgraph.web:...` would
-        web_app = importlib.import_module("newsgraph.web")
+        from newsgraph import web as web_app  # the serve extra: imported when serving
     except ImportError as exc:
         raise ConfigError(
             f"newsgraph serve needs the web extra ({exc.name} is missing): "
