@@ -34,8 +34,8 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def _place(value: str | None) -> str | None:
-    """A timeline's place, unless it is an article's own entity id: the store keeps
-    ``events.place`` as the digest gives it ("e6"), which names nothing across articles."""
+    """A timeline's place, unless it is an article's own entity id: stores written before
+    the writer kept the place's name hold the digest's id ("e6"), which names nothing."""
     if value is None or re.fullmatch(r"e\d+", value):
         return None
     return value
