@@ -1,0 +1,95 @@
+"""Failures the robustness work found, each as a test of what should happen instead.
+
+They fail now (strict xfail: a fix makes them pass, and then the marker must go).
+Found by bench/fuzz.py and the writer's property tests (dates), and by the
+concurrency tests (PostgreSQL; that one lives in test_concurrent.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.analysis import digest
+from newsgraph.config import Settings
+from newsgraph.errors import StoreError
+from newsgraph.ingest import read_inputs
+from newsgraph.pipeline.build import ingest
+from newsgraph.pipeline.write import store_digests
+from newsgraph.store import Store
+from tests.robustness.harness import Schema
+from tests.store.fixtures import make_digest, person, pg_url_or_skip
+
+CALENDAR_ENDS = ("0001-01-01", "9999-12-31")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=OverflowError,
+    reason="store.candidates._window: date.fromisoformat(published) -/+ WINDOW_DAYS (3) "
+    "overflows for 0001-01-01..03 and 9999-12-29..31 ('date value out of range'); "
+    "`newsgraph ingest` of a JSON line with such a 'published' ends with this traceback "
+    "and stores nothing of its batch. Clip the window to date.min/date.max",
+)
+@pytest.mark.parametrize("published", CALENDAR_ENDS)
+def test_store_digest_dated_at_an_end_of_the_calendar(tmp_path: Path, published: str) -> None:
+    d = make_digest("Reporter Ann Lee wrote the story.", [person("Ann Lee")], published=published)
+    with Store.open(str(tmp_path / "corpus.db")) as store:
+        assert len(store_digests(store, [d]).added) == 1
+
+
+@pytest.mark.model
+@pytest.mark.xfail(
+    strict=True,
+    raises=(OverflowError, ValueError),
+    reason="extract/times: relative dates resolved against a creation time in year 1 or "
+    "9999 leave the calendar: values.shift and days.py (dct +/- timedelta) raise "
+    "OverflowError('date value out of range'), values.holiday_date(year + 1) raises "
+    "ValueError('year 10000 is out of range') for any date in 9999 (or year 0 in year 1)",
+)
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The vote was yesterday, the mayor said.", "0001-01-01"),
+        ("The vote was last week, the mayor said.", "0001-01-01"),
+        ("The vote is next weekend, the mayor said.", "9999-12-31"),
+        ("We met on Christmas Day, the mayor said.", "9999-06-01"),
+        ("We met on Christmas Day, the mayor said.", "0001-06-01"),
+    ],
+)
+def test_digest_dated_at_an_end_of_the_calendar(text: str, published: str) -> None:
+    d = digest(text, published=published)
+    for t in d.times:
+        assert 0 <= t.span[0] <= t.span[1] <= len(d.article.text)
+
+
+@pytest.mark.model
+@pytest.mark.xfail(
+    strict=True,
+    raises=StoreError,
+    reason="a NUL character in a JSON text ('\\u0000') is read as it is; PostgreSQL refuses "
+    "it ('PostgreSQL text fields cannot contain NUL (0x00) bytes', a StoreError) and the "
+    "whole batch with it: the articles around it are not stored. Strip it with a warning "
+    "(a control character) or fail only that article",
+)
+def test_nul_in_a_json_text_does_not_stop_a_postgresql_ingest(tmp_path: Path) -> None:
+    import uuid
+
+    source = tmp_path / "three.jsonl"
+    texts = [
+        "Mayor Dana Whitfield said the bridge will open in June.",
+        "Mayor John Smith said\x00 the bridge will open.",
+        "Judge Paul Dorsey set the trial date for March, lawyers said.",
+    ]
+    source.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    schema = Schema(pg_url_or_skip(), "n_" + uuid.uuid4().hex[:12]).create()
+    try:
+        with Store.open(schema.url) as store:
+            report = ingest(read_inputs([str(source)], Settings()), store, Settings())
+            stored = {r[0] for r in store.conn.query("SELECT text FROM articles")}
+        assert {texts[0], texts[2]} <= stored
+        assert report.stored + report.failed == 3
+    finally:
+        schema.drop()
