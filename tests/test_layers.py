@@ -36,8 +36,8 @@ LAYERS: dict[str, int] = {
     "pipeline": 80,
     "api": 90,
     "evaluate": 100,
+    "web": 105,  # the pages and the HTTP API; `newsgraph serve` (cli) starts them
     "cli": 110,
-    "web": 110,
     "__init__": 120,
     "__main__": 120,
 }

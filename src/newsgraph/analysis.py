@@ -21,6 +21,7 @@ from newsgraph.nlp.doc import keep_text
 from newsgraph.nlp.extensions import carries, set_article
 from newsgraph.nlp.pipeline import ANALYSIS, load_pipeline, pipe_timed
 from newsgraph.records import Article, Digest, Event, MainEvent, article_id
+from newsgraph.records.repair import prepare_article
 from newsgraph.timing import StageTimer, stage_context
 
 __all__ = [
@@ -64,6 +65,7 @@ def digest_doc(
             events=events,
             main_event=main_event,
             summary=tuple(doc._.newsgraph_summary),
+            warnings=article.warnings,
         )
 
 
@@ -85,10 +87,15 @@ def analyse_articles(
 ) -> Iterator[Digest]:
     """Digests for articles, in order, parsed in batches by this process's pipeline.
 
+    Each article is first repaired and cut to the length the pipeline takes
+    (``records.repair.prepare_article``); what was done is in the digest's ``warnings``.
+
     ``timer`` (benchmarks only) collects the CPU time of each pipeline component too.
     """
     nlp = load_pipeline(settings.model, settings.summary_sentences)
-    pairs = ((make_doc(nlp, a), a) for a in articles)
+    limit = min(settings.max_chars, nlp.max_length)
+    prepared = (prepare_article(a, limit) for a in articles)
+    pairs = ((make_doc(nlp, a), a) for a in prepared)
     if timer is None:
         parsed = nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size)
     else:

@@ -6,13 +6,13 @@ the engine, because the engine runs the analysis and the analysis knows no engin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from newsgraph.analysis import as_article, digest
 from newsgraph.config import Settings
 from newsgraph.engine.local import run_digests
-from newsgraph.errors import ConfigError
+from newsgraph.errors import ArticleError, ConfigError
 from newsgraph.records import Article, Digest
 
 __all__ = ["digest", "digest_many"]
@@ -24,8 +24,13 @@ def digest_many(
     published: str | None = None,
     settings: Settings | None = None,
     processes: int | None = None,
+    on_error: Callable[[ArticleError], None] | None = None,
 ) -> Iterator[Digest]:
     """The digests of ``items`` (texts or ``Article``s), one per item in input order.
+
+    An article whose analysis raises, overruns ``settings.article_seconds`` or kills
+    its worker process fails alone: ``on_error`` gets its ``ArticleError`` and the
+    others are still digested (without ``on_error``, the error is raised).
 
     Lazy, like ``nlp.pipe``: items are read and parsed in batches of
     ``settings.batch_size`` as the digests are consumed. ``published`` (ISO date) dates
@@ -40,4 +45,4 @@ def digest_many(
         if processes < 1:
             raise ConfigError(f"processes must be 1 or more, not {processes}")
         settings = replace(settings, processes=processes)
-    return run_digests((as_article(item, published) for item in items), settings)
+    return run_digests((as_article(item, published) for item in items), settings, on_error)

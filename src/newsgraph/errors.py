@@ -7,15 +7,29 @@ class NewsgraphError(Exception):
     exit_code = 1
 
 
-class InputError(NewsgraphError):
-    """An input could not be read as an article. The message names the input and the problem."""
+class ItemError(NewsgraphError):
+    """One input or article failed; a run reports it and goes on with the others.
 
-    exit_code = 2
+    ``source`` names the input (file, ``file:line``, URL or article id), ``problem``
+    says what was wrong; ``detail`` is the traceback of an unexpected error behind it,
+    shown with ``--debug`` (empty for a problem newsgraph diagnosed itself).
+    """
 
-    def __init__(self, source: str, problem: str) -> None:
+    def __init__(self, source: str, problem: str, detail: str = "") -> None:
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+        self.detail = detail
+
+    def __reduce__(self) -> tuple[type, tuple[str, ...]]:
+        # crosses process boundaries: rebuilt from its fields, not from the message
+        return (type(self), (self.source, self.problem, self.detail))
+
+
+class InputError(ItemError):
+    """An input could not be read as an article. The message names the input and the problem."""
+
+    exit_code = 2
 
 
 class ConfigError(NewsgraphError):
@@ -44,3 +58,20 @@ class NotFoundError(NewsgraphError):
     """A query named an entity or story that the store does not have."""
 
     exit_code = 1
+
+
+class ArticleError(ItemError):
+    """One article failed at one stage (``read``, ``analysis``, ``store``); the run goes on.
+
+    Example message: ``feed.jsonl:12: analysis failed: took longer than the 30 s budget``.
+    """
+
+    exit_code = 1
+
+    def __init__(self, source: str, stage: str, problem: str, detail: str = "") -> None:
+        super().__init__(source, problem, detail)
+        self.args = (f"{source}: {stage} failed: {problem}",)
+        self.stage = stage
+
+    def __reduce__(self) -> tuple[type, tuple[str, ...]]:
+        return (type(self), (self.source, self.stage, self.problem, self.detail))

@@ -93,9 +93,11 @@ def test_digest_bad_inputs_reported_and_others_still_digested(tmp_path: Path) ->
     assert "binary.txt: looks like a binary file" in err
     assert "lines.jsonl:2: invalid JSON" in err
     assert "nothing.html: no article text found" in err
+    assert "blank.html: no article text found" in err
+    assert "discarding data" not in err  # trafilatura's own log line is our debug detail
     assert "missing.txt" in err
     assert "latin.txt" in err  # the decoding warning names the file
-    assert "5 input(s) failed, 3 digested" in err
+    assert "6 input(s) failed, 3 digested" in err
 
 
 def test_digest_too_large_input_refused(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-import logging
+import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,8 @@ def test_read_inputs_readme_named_explicitly_is_read(tmp_path: Path) -> None:
 def test_read_inputs_unknown_extension_is_error(tmp_path: Path) -> None:
     error = only_error(read([write(tmp_path / "story.xyz", STORY)]))
     assert error.problem == (
-        "unsupported file type .xyz; expected .txt, .md, .html, .htm, .json or .jsonl"
+        "unsupported file type .xyz; expected "
+        ".txt, .md, .html, .htm, .json, .jsonl, .warc(.gz), .rss or .atom"
     )
 
 
@@ -103,22 +105,23 @@ def test_read_inputs_directory_without_known_files_is_error(tmp_path: Path) -> N
     write(tmp_path / "notes.xyz", "not an article")
     error = only_error(read([str(tmp_path)]))
     assert error.source == str(tmp_path)
-    assert "no .txt, .md, .html, .htm, .json or .jsonl files" in error.problem
+    expected = ".txt, .md, .html, .htm, .json, .jsonl, .warc(.gz), .rss or .atom"
+    assert f"no {expected} files" in error.problem
 
 
 def test_read_inputs_unreadable_file_is_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path / "locked.txt", STORY)
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refuse(name: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(name).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
 
     # chmod 000 does not stop root, who runs these tests in containers
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     error = only_error(read([path]))
     assert error.problem == "cannot read: Permission denied"
 
@@ -141,26 +144,82 @@ def test_read_inputs_binary_file_is_error(tmp_path: Path, content: bytes) -> Non
     assert error.problem == "looks like a binary file, not text"
 
 
-def test_read_inputs_invalid_utf8_is_replaced_and_logged(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_read_inputs_invalid_utf8_is_replaced_with_a_warning(tmp_path: Path) -> None:
     # valid UTF-8 ("—") next to two stray bytes: a damaged UTF-8 file, not a cp1252 one
     path = write(tmp_path / "damaged.txt", "Judge — ruling ".encode() + b"\xff\xfe" + b" here.")
-    with caplog.at_level(logging.WARNING, logger="newsgraph.ingest"):
-        article = only_article(read([path]))
+    article = only_article(read([path]))
     assert article.text == "Judge — ruling \ufffd\ufffd here."
-    assert path in caplog.text
-    assert "replaced 2 bad byte(s)" in caplog.text
+    assert article.warnings == ("not valid UTF-8; replaced 2 bad byte(s) with U+FFFD",)
 
 
-def test_read_inputs_cp1252_file_is_decoded_with_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("text", "codec", "told"),
+    [
+        ("The mayor’s “plan” costs €9 million.", "cp1252", "cp1252"),
+        ("Le maire a déclaré que le pont ouvrira à l'été prochain.", "latin-1", "cp1252"),
+        ("Мэр города сказал, что мост откроется в пятницу.", "cp1251", "cp1251"),
+        ("Prezydent powiedział, że most zostanie otwarty w piątek.", "cp1250", "cp1250"),
+    ],
+)
+def test_read_inputs_legacy_encoding_is_detected_with_a_warning(
+    tmp_path: Path, text: str, codec: str, told: str
 ) -> None:
-    path = write(tmp_path / "legacy.txt", "The mayor’s “plan” costs €9 million.".encode("cp1252"))
-    with caplog.at_level(logging.WARNING, logger="newsgraph.ingest"):
-        article = only_article(read([path]))
-    assert article.text == "The mayor’s “plan” costs €9 million."
-    assert "decoded it as Windows-1252" in caplog.text
+    article = only_article(read([write(tmp_path / "legacy.txt", text.encode(codec))]))
+    assert article.text == text
+    assert article.warnings == (f"not valid UTF-8; decoded it as {told} (detected)",)
+
+
+def test_read_inputs_html_declared_charset_is_used(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Мост</title></head><body><article>'
+        "<p>Мэр города сказал журналистам, что новый мост откроется в пятницу утром.</p>"
+        "</article></body></html>"
+    )
+    article = only_article(read([write(tmp_path / "page.html", page.encode("cp1251"))]))
+    assert "мост откроется в пятницу" in article.text
+    assert article.warnings == (
+        "not valid UTF-8; decoded it as cp1251, the page's declared charset",
+    )
+
+
+def test_read_inputs_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    good = write(tmp_path / "good.txt", STORY)
+    items = read([str(fifo), good, str(tmp_path)])
+    assert [type(item).__name__ for item in items] == [
+        "InputError",
+        "Article",
+        "InputError",
+        "Article",
+    ]
+    assert items[0].problem.startswith("not a regular file")
+    assert isinstance(items[2], InputError) and items[2].source == str(fifo)
+
+
+def test_read_inputs_repairs_surrogates_and_controls_with_warnings(tmp_path: Path) -> None:
+    line = json.dumps({"text": "Mayor John Smith said \ud800 the bridge\u0000 will open."})
+    path = write(tmp_path / "poisoned.jsonl", f'{{"text": "A good line."}}\n{line}\n'.encode())
+    first, second = read([path])
+    assert isinstance(first, Article) and first.warnings == ()
+    assert isinstance(second, Article)
+    assert second.text == "Mayor John Smith said \ufffd the bridge  will open."
+    assert second.warnings == (
+        "replaced 1 lone surrogate(s) with U+FFFD",
+        "replaced 1 control character(s) with spaces",
+    )
+
+
+def test_read_inputs_cuts_a_text_over_max_chars_with_a_warning(tmp_path: Path) -> None:
+    text = "The council met. " * 100
+    items = list(read_inputs([write(tmp_path / "long.txt", text)], Settings(max_chars=500)))
+    (article,) = items
+    assert isinstance(article, Article)
+    assert len(article.text) <= 500 and article.text.endswith("met.")
+    assert article.warnings == (
+        f"analysed the first {len(article.text)} of 1,700 characters (the limit is 500); "
+        "the rest was cut",
+    )
 
 
 def test_read_inputs_utf8_bom_is_stripped(tmp_path: Path) -> None:

@@ -193,3 +193,20 @@ def test_query_export_jsonl_parquet_graphml(filled: Store, tmp_path: Path) -> No
         if e.find("g:data[@key='relation']", ns).text == "represents"
     ]
     assert len(relations) == 1
+
+
+def test_timeline_shows_the_place_by_name(tmp_path: Path) -> None:
+    # the digest gives an event's place as its entity id; the store keeps the name
+    from dataclasses import replace
+
+    d = make_digest(
+        "Judge Helen Okafor dismissed the case in Columbus on Friday.",
+        [person("Helen Okafor"), thing("Columbus", "GPE")],
+        published="2024-11-02",
+        events=[("dismissal", "dismissed", "on Friday", "2024-11-01", ["Helen Okafor"])],
+    )
+    d = replace(d, events=(replace(d.events[0], place="e2"),))
+    with Store.open(str(tmp_path / "c.db")) as store:
+        store_digests(store, [d])
+        (entry,) = timeline(store, "Helen Okafor")
+    assert entry.place == "Columbus"

@@ -9,10 +9,13 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli import app, handle_errors, setup_logging
+from newsgraph.cli import Reporter, app, handle_errors, setup_logging
 from newsgraph.config import Settings
-from newsgraph.errors import InputError
-from newsgraph.records import Article
+from newsgraph.errors import ItemError
+from newsgraph.records import Article, Digest
+
+TIME_BUDGET_HELP = "Seconds one article may take before it is skipped (default 30; 0: none)."
+FETCH_HELP = "Fetch the pages that feed entries link to (else use the feed's own text)."
 
 
 class OutputFormat(str, Enum):
@@ -24,7 +27,7 @@ class OutputFormat(str, Enum):
 @app.command("digest")
 @handle_errors
 def digest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs or - for stdin.")],
     output_format: Annotated[
         OutputFormat | None,
         typer.Option("--format", "-f", help="pretty (default on a terminal), json or jsonl."),
@@ -39,9 +42,15 @@ def digest_command(
     max_bytes: Annotated[
         int | None, typer.Option(help="Refuse inputs larger than this (default 1 MB).")
     ] = None,
+    time_budget: Annotated[float | None, typer.Option(help=TIME_BUDGET_HELP)] = None,
+    fetch: Annotated[bool, typer.Option(help=FETCH_HELP)] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    debug: Annotated[bool, typer.Option(help="Show the traceback of a failed article.")] = False,
 ) -> None:
     """Analyse news articles and print one digest per article.
+
+    An input or article that fails is reported on stderr and the others are still
+    digested; the exit status is then 1.
 
     Example: newsgraph digest examples/ellison-case.txt --published 2024-11-02
     """
@@ -50,22 +59,28 @@ def digest_command(
     from newsgraph.ingest import parse_published, read_inputs
 
     setup_logging(verbose)
-    settings = Settings.from_env(processes=processes, max_bytes=max_bytes)
+    settings = Settings.from_env(
+        processes=processes, max_bytes=max_bytes, article_seconds=time_budget, fetch=fetch
+    )
     fmt = output_format or (OutputFormat.pretty if sys.stdout.isatty() else OutputFormat.jsonl)
     when = parse_published(published) if published else None
-    failures: list[InputError] = []
+    reporter = Reporter(debug)
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(paths, settings, published=when, stdin=sys.stdin):
-            if isinstance(item, InputError):
-                failures.append(item)
-                print(f"newsgraph: error: {item}", file=sys.stderr)
+            if isinstance(item, ItemError):
+                reporter.error(item)
             else:
                 yield item
 
+    def told(digests: Iterator[Digest]) -> Iterator[Digest]:
+        for d in digests:
+            reporter.warnings(d.article.source or d.article.id, d.warnings)
+            yield d
+
     with Progress(enabled=sys.stderr.isatty()) as progress:
-        digests = progress.track(run_digests(articles(), settings))
+        digests = progress.track(told(run_digests(articles(), settings, on_error=reporter.error)))
         count = write_digests(digests, fmt.value, sys.stdout)
-    if failures:
-        print(f"newsgraph: {len(failures)} input(s) failed, {count} digested", file=sys.stderr)
+    if reporter.failed:
+        print(f"newsgraph: {reporter.failed} input(s) failed, {count} digested", file=sys.stderr)
         raise typer.Exit(1)

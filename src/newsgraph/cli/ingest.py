@@ -7,14 +7,15 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli import app, handle_errors, setup_logging
+from newsgraph.cli import Reporter, app, handle_errors, setup_logging
 from newsgraph.cli.corpus_output import DB_HELP
+from newsgraph.cli.digest import FETCH_HELP, TIME_BUDGET_HELP
 
 
 @app.command("ingest")
 @handle_errors
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs or - for stdin.")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     published: Annotated[
         str | None, typer.Option(help="Creation date YYYY-MM-DD for inputs that carry none.")
@@ -28,27 +29,31 @@ def ingest_command(
     max_bytes: Annotated[
         int | None, typer.Option(help="Refuse inputs larger than this (default 1 MB).")
     ] = None,
+    time_budget: Annotated[float | None, typer.Option(help=TIME_BUDGET_HELP)] = None,
+    fetch: Annotated[bool, typer.Option(help=FETCH_HELP)] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    debug: Annotated[bool, typer.Option(help="Show the traceback of a failed article.")] = False,
 ) -> None:
     """Analyse news articles and store them, with their entities linked across articles.
 
     Articles already stored with the same text are skipped; a changed text for the
-    same URL replaces the old version. Safe to interrupt: rerun to continue.
+    same URL replaces the old version. Safe to interrupt: rerun to continue. An input
+    or article that fails is reported on stderr and the others are stored; the exit
+    status is then 1.
 
     Example: newsgraph ingest examples/ --db corpus.db --published 2024-11-02
     """
     from newsgraph.config import Settings
-    from newsgraph.errors import InputError
     from newsgraph.ingest import parse_published, read_inputs
     from newsgraph.pipeline.build import IngestReport, ingest
     from newsgraph.store import Store
 
     setup_logging(verbose)
-    settings = Settings.from_env(processes=processes, max_bytes=max_bytes)
+    settings = Settings.from_env(
+        processes=processes, max_bytes=max_bytes, article_seconds=time_budget, fetch=fetch
+    )
     when = parse_published(published) if published else None
-
-    def bad_input(error: InputError) -> None:
-        print(f"newsgraph: error: {error}", file=sys.stderr)
+    reporter = Reporter(debug)
 
     def progress(report: IngestReport) -> None:
         if sys.stderr.isatty() or verbose:
@@ -65,7 +70,8 @@ def ingest_command(
             items,
             store,
             settings,
-            on_error=bad_input,
+            on_error=reporter.error,
+            on_warnings=reporter.warnings,
             on_progress=progress,
             commit_every=commit_every,
         )

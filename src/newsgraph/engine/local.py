@@ -1,89 +1,105 @@
 """Run the per-article analysis in this process or in local worker processes.
 
-Workers receive plain ``Article`` records and return ``Digest`` records (or,
-for ingest, ``Analysed`` records: digests with their corpus features); each
-loads the pipeline once. Output keeps input order.
+Workers receive plain ``Article`` records and return ``Digest`` records (or, for
+ingest, ``Analysed`` records: digests with their corpus features); each loads the
+pipeline once. Output keeps input order. One article that raises, overruns its
+time budget (``Settings.article_seconds``) or, in a worker, kills its process,
+fails alone: it comes out as an ``ArticleError`` passed to ``on_error`` (raised
+when there is none), and the run goes on (``engine.budget``, ``engine.pool``).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsgraph.analysis import analyse_articles
 from newsgraph.config import Settings
 from newsgraph.corpus.features import Analysed, corpus_features
+from newsgraph.engine.budget import run_chunk
+from newsgraph.engine.pool import WorkerPool
+from newsgraph.errors import ArticleError
 from newsgraph.records import Article, Digest
 
-_WORKER_SETTINGS: Settings | None = None
 T = TypeVar("T")
+OnError = Callable[[ArticleError], None]
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_SETTINGS
-    _WORKER_SETTINGS = settings
-    from newsgraph.nlp.pipeline import load_pipeline
-
-    load_pipeline(settings.model)
+def _digests(articles: list[Article], settings: Settings) -> list[Digest]:
+    return list(analyse_articles(articles, settings))
 
 
-def _run_chunk(articles: list[Article]) -> list[Digest]:
-    assert _WORKER_SETTINGS is not None, "worker used before _init_worker"
-    return list(analyse_articles(articles, _WORKER_SETTINGS))
-
-
-def _run_analysed_chunk(articles: list[Article]) -> list[Analysed]:
+def _analysed(articles: list[Article], settings: Settings) -> list[Analysed]:
     # the chunk's leads go to the embedder in one call
-    return corpus_features(_run_chunk(articles))
+    return corpus_features(_digests(articles, settings))
 
 
-def run_digests(articles: Iterable[Article], settings: Settings) -> Iterator[Digest]:
+_WARM_UP = [Article(text='Mayor Ann Li said on Monday: "The bridge will open."', id="warm-up")]
+
+
+def load_digests(settings: Settings) -> Callable[[list[Article]], list[Digest]]:
+    """The digest work, with the pipeline loaded (in a worker, once).
+
+    One short article is analysed first, so that what loads on first use (the quote
+    model, lexicons) is not charged to the first real article's time budget.
+    """
+    _digests(_WARM_UP, settings)
+    return partial(_digests, settings=settings)
+
+
+def load_analysed(settings: Settings) -> Callable[[list[Article]], list[Analysed]]:
+    """The ingest work: digests and their corpus features (the embedder loaded too)."""
+    _analysed(_WARM_UP, settings)
+    return partial(_analysed, settings=settings)
+
+
+def run_digests(
+    articles: Iterable[Article], settings: Settings, on_error: OnError | None = None
+) -> Iterator[Digest]:
     """Digests for ``articles`` in input order, using ``settings.processes`` processes."""
-    if settings.processes <= 1:
-        yield from analyse_articles(articles, settings)
-        return
-    yield from _in_pool(articles, settings, _run_chunk)
+    return _run(articles, settings, load_digests, on_error)
 
 
-def run_analysed(articles: Iterable[Article], settings: Settings) -> Iterator[Analysed]:
+def run_analysed(
+    articles: Iterable[Article], settings: Settings, on_error: OnError | None = None
+) -> Iterator[Analysed]:
     """Digests with their corpus features (lead vector, linking features), in input order.
 
     What ingest needs: the features are computed beside the analysis, per chunk
     of ``settings.batch_size`` articles, so the writer only links and persists.
     """
-    if settings.processes <= 1:
-        digests = analyse_articles(articles, settings)
-        while chunk := list(islice(digests, settings.batch_size)):
-            yield from corpus_features(chunk)
-        return
-    yield from _in_pool(articles, settings, _run_analysed_chunk)
+    return _run(articles, settings, load_analysed, on_error)
 
 
-def _in_pool(
-    articles: Iterable[Article], settings: Settings, work: Callable[[list[Article]], list[T]]
+def _run(
+    articles: Iterable[Article],
+    settings: Settings,
+    load: Callable[[Settings], Callable[[list[Article]], list[T]]],
+    on_error: OnError | None,
 ) -> Iterator[T]:
+    results: Iterator[Any]
+    if settings.processes <= 1:
+        results = _here(articles, settings, load)
+    else:
+        results = WorkerPool(settings, load, settings.processes).map(articles)
+    for item in results:
+        if isinstance(item, ArticleError):
+            if on_error is None:
+                raise item
+            on_error(item)
+        else:
+            yield item
+
+
+def _here(
+    articles: Iterable[Article],
+    settings: Settings,
+    load: Callable[[Settings], Callable[[list[Article]], list[T]]],
+) -> Iterator[T | ArticleError]:
+    # in this process: the time budget holds, a crash of the interpreter does not
+    work = load(settings)
     source = iter(articles)
-    # fork shares a pipeline the parent already loaded; spawn is the portable fallback
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(
-        max_workers=settings.processes,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(settings,),
-    ) as pool:
-        pending: deque[Future[list[T]]] = deque()
-        window = settings.processes * 2
-        while True:
-            while len(pending) < window:
-                chunk = list(islice(source, settings.batch_size))
-                if not chunk:
-                    break
-                pending.append(pool.submit(work, chunk))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+    while chunk := list(islice(source, settings.batch_size)):
+        yield from run_chunk(chunk, work, settings.article_seconds)

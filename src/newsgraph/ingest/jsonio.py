@@ -12,10 +12,13 @@ body starts.
 from __future__ import annotations
 
 import json
+import traceback
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from newsgraph.errors import InputError
+from newsgraph.errors import ArticleError, InputError, ItemError
 from newsgraph.ingest.dates import iso_date
+from newsgraph.ingest.files import Decoded
 from newsgraph.records import Article, article_id
 
 _OPTIONAL_STRINGS = ("title", "dek", "url", "source")
@@ -49,18 +52,20 @@ def read_json(text: str, source: str) -> Iterator[Article | InputError]:
 
 
 def read_jsonl(
-    lines: Iterable[tuple[int, str | InputError]], source: str
-) -> Iterator[Article | InputError]:
+    lines: Iterable[tuple[int, str | Decoded | InputError]], source: str
+) -> Iterator[Article | ItemError]:
     """The articles of a JSON Lines stream, given as ``(line number, line)``; blank lines skipped.
 
-    Each article's source, and each bad line's, is ``source:LINE``.
+    Each article's source, and each bad line's, is ``source:LINE``; how a line was
+    decoded (``Decoded.notes``) goes to its article's ``warnings``.
     """
     seen = False
-    for lineno, line in lines:
-        if isinstance(line, InputError):
+    for lineno, item in lines:
+        if isinstance(item, InputError):
             seen = True
-            yield line
+            yield item
             continue
+        line, notes = (item.text, item.notes) if isinstance(item, Decoded) else (item, ())
         if not line.strip():
             continue
         seen = True
@@ -71,9 +76,15 @@ def read_jsonl(
             yield InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
         try:
-            yield article_from_object(obj, where)
+            article = article_from_object(obj, where)
         except InputError as exc:
             yield InputError(where, exc.problem)
+            continue
+        except Exception as exc:  # a reader bug met on this line fails the line, not the file
+            problem = f"{type(exc).__name__}: {exc}"
+            yield ArticleError(where, "read", problem, detail=traceback.format_exc())
+            continue
+        yield replace(article, warnings=notes) if notes else article
     if not seen:
         yield InputError(source, "empty input")
 

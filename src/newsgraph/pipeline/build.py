@@ -6,6 +6,12 @@ a rerun after a crash continues where the last commit left off. The analysis
 embedding, linking features); the writer runs in a thread of its own (its own
 connection), so that linking and committing overlap with the analysis of the
 next articles.
+
+One article that fails (unreadable, an analysis that raises or overruns its time
+budget, rows the store refuses) is reported through ``on_error`` and counted in
+``IngestReport.failed``; the others are stored. A store that is down (connection
+lost, locked, disk full) stops the run instead: committed batches stay, and a
+rerun continues.
 """
 
 from __future__ import annotations
@@ -13,14 +19,16 @@ from __future__ import annotations
 import queue
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
 from newsgraph.config import Settings
 from newsgraph.corpus.features import Analysed
+from newsgraph.engine.budget import name_of
 from newsgraph.engine.local import run_analysed
-from newsgraph.errors import InputError
+from newsgraph.errors import ArticleError, ItemError, StoreError
 from newsgraph.pipeline.write import write_batch
 from newsgraph.records import Article
 from newsgraph.records.corpus import WriteReport
@@ -51,15 +59,28 @@ class IngestReport:
 
 
 Progress = Callable[[IngestReport], None]
+OnError = Callable[[ItemError], None]
+
+
+def _store_is_down(exc: BaseException) -> bool:
+    """Whether a write failed because of the store itself, not of the article written:
+    the driver's OperationalError (connection lost, locked, disk full, read-only)."""
+    cause = exc.__cause__
+    return isinstance(exc, StoreError) and (
+        cause is None or type(cause).__name__ in ("OperationalError", "InterfaceError")
+    )
 
 
 class _Writer:
     """The one writer: batches in, commits out, in a thread with its own store connection."""
 
-    def __init__(self, store: Store, report: IngestReport, on_progress: Progress | None) -> None:
+    def __init__(
+        self, store: Store, report: IngestReport, on_progress: Progress | None, on_error: OnError
+    ) -> None:
         self._store = store
         self._report = report
         self._on_progress = on_progress
+        self._on_error = on_error
         self._queue: queue.Queue[list[Analysed] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._own: Store | None = None
@@ -68,9 +89,36 @@ class _Writer:
         self._thread = threading.Thread(target=self._run, name="newsgraph-writer", daemon=True)
 
     def _write(self, store: Store, batch: list[Analysed]) -> None:
-        self._report.count(write_batch(store, batch))
+        try:
+            self._report.count(write_batch(store, batch))
+        except Exception as exc:
+            if _store_is_down(exc):
+                raise
+            self._write_alone(store, batch, exc)
         if self._on_progress:
             self._on_progress(self._report)
+
+    def _write_alone(self, store: Store, batch: list[Analysed], first: Exception) -> None:
+        """The batch was refused: store its articles one per transaction, and report the
+        ones refused again; when every one of several is refused, the cause is no article."""
+        failed: list[tuple[Analysed, Exception, str]] = []
+        for item in batch:
+            try:
+                self._report.count(write_batch(store, [item]))
+            except Exception as exc:
+                if _store_is_down(exc):
+                    raise
+                failed.append((item, exc, traceback.format_exc()))
+        if len(batch) > 1 and len(failed) == len(batch):
+            raise first
+        for item, refused, detail in failed:
+            problem = (
+                str(refused)
+                if isinstance(refused, StoreError)
+                else f"{type(refused).__name__}: {refused}"
+            )
+            self._report.failed += 1
+            self._on_error(ArticleError(name_of(item.digest.article), "store", problem, detail))
 
     def _run(self) -> None:
         try:
@@ -121,31 +169,38 @@ class _Writer:
 
 
 def ingest(
-    items: Iterable[Article | InputError],
+    items: Iterable[Article | ItemError],
     store: Store,
     settings: Settings,
     *,
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: OnError | None = None,
+    on_warnings: Callable[[str, tuple[str, ...]], None] | None = None,
     on_progress: Progress | None = None,
     commit_every: int | None = None,
 ) -> IngestReport:
-    """Analyse and store ``items`` (as ``read_inputs`` yields them); bad inputs go to ``on_error``.
+    """Analyse and store ``items`` (as ``read_inputs`` yields them); each input or article
+    that fails (reading, analysis, storing) goes to ``on_error`` and the rest are stored.
 
-    Commits every ``commit_every`` digests (default ``settings.batch_size``) or
-    every ``COMMIT_SECONDS``, whichever comes first; each commit is all or nothing.
+    ``on_warnings(source, warnings)`` hears what was repaired in an article (also kept
+    in its stored digest). Commits every ``commit_every`` digests (default
+    ``settings.batch_size``) or every ``COMMIT_SECONDS``, whichever comes first; each
+    commit is all or nothing.
     """
     report = IngestReport()
     size = max(1, commit_every or settings.batch_size)
+
+    def failed(error: ItemError) -> None:
+        report.failed += 1
+        if on_error:
+            on_error(error)
 
     def fresh() -> Iterator[Article]:
         source = iter(items)
         while chunk := list(islice(source, _LOOKUP_CHUNK)):
             articles = []
             for item in chunk:
-                if isinstance(item, InputError):
-                    report.failed += 1
-                    if on_error:
-                        on_error(item)
+                if isinstance(item, ItemError):
+                    failed(item)
                 else:
                     articles.append(item)
             stored = store.stored(articles)
@@ -155,11 +210,19 @@ def ingest(
                 else:
                     yield article
 
-    writer = _Writer(store, report, on_progress)
+    def store_failed(error: ItemError) -> None:
+        # counted by the writer, which calls this from its own thread
+        if on_error:
+            on_error(error)
+
+    writer = _Writer(store, report, on_progress, store_failed)
     try:
         batch: list[Analysed] = []
         started = time.monotonic()
-        for item in run_analysed(fresh(), settings):
+        for item in run_analysed(fresh(), settings, on_error=failed):
+            if on_warnings and item.digest.warnings:
+                article = item.digest.article
+                on_warnings(article.source or article.id, item.digest.warnings)
             batch.append(item)
             if len(batch) >= size or time.monotonic() - started >= COMMIT_SECONDS:
                 writer.put(batch)

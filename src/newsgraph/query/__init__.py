@@ -7,28 +7,39 @@ entity id (``c...``) works wherever a name does.
 
 from __future__ import annotations
 
+import json
 import re
 
 from newsgraph.corpus.timeline import build_timeline
-from newsgraph.errors import ConfigError, NotFoundError
+from newsgraph.errors import ConfigError, NotFoundError, StoreError
 from newsgraph.records.corpus import (
+    ArticleRow,
+    ArticleView,
     EntityProfile,
     EntitySummary,
     QuoteHit,
     Related,
     StoryRow,
+    StoryView,
     TimelineEntry,
 )
 from newsgraph.store import Store, reader
+from newsgraph.store.backend import connect_read_only
+from newsgraph.store.migrations import MIGRATIONS, applied
 
 __all__ = [
     "Store",
+    "article",
+    "articles",
     "entities",
     "entity_profile",
     "find_entities",
+    "find_stories",
     "open_store",
+    "open_store_read_only",
     "quotes",
     "stories",
+    "story",
     "timeline",
 ]
 
@@ -166,3 +177,71 @@ def stories(store: Store, *, entity: str | None = None, limit: int = 50) -> list
         return reader.stories(store.conn, limit)
     found, _ = _one(store, entity)
     return reader.stories(store.conn, limit, entity_id=found.id)
+
+
+def open_store_read_only(db: str | None = None) -> Store:
+    """Open an existing, up-to-date store so that nothing can write to it (``newsgraph serve``).
+
+    Migrations are not applied: a store that needs them is refused with a message.
+    """
+    conn = connect_read_only(db)
+    try:
+        done = set(applied(conn))
+    except StoreError as exc:
+        conn.close()
+        raise StoreError(f"{conn.url} is not a newsgraph store ({exc})") from exc
+    if pending := [m.name for m in MIGRATIONS if m.name not in done]:
+        conn.close()
+        raise StoreError(
+            f"the store {conn.url} needs an upgrade ({', '.join(pending)}): run any "
+            "`newsgraph ingest --db ...` on it once, or open it with write access"
+        )
+    return Store(conn)
+
+
+def articles(
+    store: Store,
+    *,
+    search: str | None = None,
+    story: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[ArticleRow]:
+    """Articles, newest first; with every word of ``search`` (title or text, stemmed);
+    of one story. ``offset`` skips that many."""
+    return reader.articles(store.conn, search, story, limit, offset)
+
+
+def article(store: Store, article_id: str) -> ArticleView:
+    """One article with its digest (as ``newsgraph digest --format json`` printed it when
+    the article was stored) and the corpus entity of each of its entities."""
+    found = reader.article(store.conn, article_id)
+    if found is None:
+        raise NotFoundError(f"no article {article_id!r} in {store.url}")
+    row, digest = found
+    return ArticleView(
+        article=row,
+        digest=json.loads(digest),
+        entities=tuple(reader.article_entities(store.conn, article_id)),
+    )
+
+
+def story(store: Store, story_id: str, *, limit: int = 50, offset: int = 0) -> StoryView:
+    """One story: its row, ``limit`` of its articles from ``offset`` (newest first), the
+    entities named in it (at most 100, the most often named first) and its timeline."""
+    found = reader.stories(store.conn, 1, story_id=story_id)
+    if not found:
+        raise NotFoundError(f"no story {story_id!r} in {store.url}; see `newsgraph stories`")
+    return StoryView(
+        story=found[0],
+        articles=tuple(reader.articles(store.conn, story_id=story_id, limit=limit, offset=offset)),
+        members=tuple(reader.story_members(store.conn, story_id, 100)),
+        timeline=timeline(store, story=story_id),
+    )
+
+
+def find_stories(store: Store, text: str, *, limit: int = 20) -> list[StoryRow]:
+    """Stories whose title or one of whose names contains ``text``, the most recent first."""
+    if not text.strip():
+        return []
+    return reader.stories_matching(store.conn, text, limit)

@@ -24,7 +24,9 @@ class Article:
 
     ``body_start`` is the offset where the body begins when ``text`` carries a
     header (summary line, title, dek) in front of it; 0 otherwise.
-    ``published`` is an ISO date or datetime, or None when unknown.
+    ``published`` is an ISO date or datetime, or None when unknown. ``warnings``
+    lists what was repaired on the way in (a re-decoded file, replaced characters);
+    the digest reports them in its own ``warnings``, not in the article object.
     """
 
     text: str
@@ -36,6 +38,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     body_start: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 def article_id(text: str, url: str | None = None) -> str:
@@ -44,7 +47,8 @@ def article_id(text: str, url: str | None = None) -> str:
         key = "url:" + url.strip().lower().rstrip("/")
     else:
         key = "text:" + re.sub(r"\s+", " ", text).strip()
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a text holding a lone surrogate (a JSON escape) still gets its id
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +184,7 @@ class Digest:
         """The digest as plain JSON-ready data, in the ``newsgraph.digest/1`` layout."""
         return {
             "schema": SCHEMA,
-            "article": _plain(self.article),
+            "article": _article_dict(self.article),
             "entities": [_plain(e) for e in self.entities],
             "relations": [_relation_dict(r) for r in self.relations],
             "quotes": [_plain(q) for q in self.quotes],
@@ -193,6 +197,12 @@ class Digest:
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _article_dict(article: Article) -> dict[str, Any]:
+    data: dict[str, Any] = _plain(article)
+    del data["warnings"]  # the digest's own `warnings` reports them
+    return data
 
 
 def _relation_dict(rel: Relation) -> dict[str, Any]:

@@ -230,3 +230,57 @@ def as_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {k: as_dict(v) for k, v in record.items()}
     return record
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A stored article without its text, as lists of articles show it.
+
+    ``story_id`` is the story the article belongs to (None before stories existed).
+    """
+
+    id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    source: str | None
+    story_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntity:
+    """An entity of one article: its id in the article's digest (``e1``) and in the corpus."""
+
+    local_id: str
+    entity_id: str
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One stored article: its row, its digest (the ``newsgraph.digest/1`` object) and
+    the corpus entities its digest's entities were linked to."""
+
+    article: ArticleRow
+    digest: dict[str, Any]
+    entities: tuple[ArticleEntity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """An entity of a story, with the number of the story's articles that name it."""
+
+    entity: EntitySummary
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """One story: its row, a page of its articles (newest first), the entities named in
+    it (the most frequent first) and its timeline."""
+
+    story: StoryRow
+    articles: tuple[ArticleRow, ...]
+    members: tuple[Member, ...]
+    timeline: tuple[TimelineEntry, ...]

@@ -21,6 +21,9 @@ from newsgraph.store.writer import Batch, known_hashes, stored_id, text_hash
 __all__ = ["Batch", "Store", "resolve_url", "stored_id", "text_hash"]
 
 
+WRITER_LOCK = 7302116  # the PostgreSQL advisory lock of batch writes (7302115: migrations)
+
+
 class Store:
     """A newsgraph store. Use as a context manager, or call ``close``."""
 
@@ -70,8 +73,14 @@ class Store:
         """One batch of writes in one transaction: all of it is committed, or none.
 
         Child rows are inserted when the block ends; an exception rolls it all back.
+        Writers take turns: SQLite's ``BEGIN IMMEDIATE`` does it there; on PostgreSQL a
+        transaction-scoped advisory lock does, so that two ingests writing the same
+        article at once do not both insert it (each would read the ids the other has
+        not committed yet).
         """
         with self.conn.transaction():
+            if self.conn.dialect == "postgresql":
+                self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
             batch = Batch(self.conn)
             yield batch
             batch.finish()

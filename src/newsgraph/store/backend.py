@@ -34,21 +34,43 @@ def resolve_url(url: str | None) -> str:
 
 def connect(url: str | None, *, create: bool = True) -> Connection:
     """Open a SQLite file (a path or ``sqlite:///path``) or a ``postgresql://`` server."""
+    target, path = _parse(url)
+    if path is None:
+        return PostgresConnection(target)
+    return SqliteConnection(path, create=create)
+
+
+def _parse(url: str | None) -> tuple[str, Path | None]:
+    """The URL to use and, for SQLite, the file's path (None: a PostgreSQL server)."""
     target = resolve_url(url)
     scheme = target.split("://", 1)[0].lower() if "://" in target else ""
     if scheme in ("postgresql", "postgres"):
-        return PostgresConnection(target)
+        return target, None
     if scheme == "sqlite":
         path = target.split("://", 1)[1]
         # sqlite:///relative.db and sqlite:////abs/path.db, as SQLAlchemy spells them
         path = path[1:] if path.startswith("/") else path
-        return SqliteConnection(Path(path or DEFAULT_PATH), create=create)
+        return target, Path(path or DEFAULT_PATH)
     if scheme or re.match(r"^[a-z][a-z0-9+.-]*:(?![\\/])", target, re.I):
         raise StoreError(
             f"unsupported database URL {target!r}: give a file path, sqlite:///path.db "
             "or postgresql://user:password@host/dbname"
         )
-    return SqliteConnection(Path(target), create=create)
+    return target, Path(target)
+
+
+def connect_read_only(url: str | None) -> Connection:
+    """Open an existing store for reading only: any write fails with a ``StoreError``.
+
+    SQLite is opened with ``mode=ro`` (the file must exist); a PostgreSQL session
+    makes every transaction read-only. For ``newsgraph serve`` without ``--allow-write``.
+    """
+    target, path = _parse(url)
+    if path is not None:
+        return ReadOnlySqliteConnection(path)
+    conn = PostgresConnection(target)
+    conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    return conn
 
 
 class Connection:
@@ -139,6 +161,30 @@ class SqliteConnection(Connection):
 
     def close(self) -> None:
         self._db.close()
+
+
+class ReadOnlySqliteConnection(SqliteConnection):
+    """A SQLite file opened read-only; it still sees what a writer commits (WAL)."""
+
+    def __init__(self, path: Path) -> None:
+        self.url = str(path)
+        if not path.exists():
+            raise StoreError(f"no store at {path}: run `newsgraph ingest PATH --db {path}` first")
+        try:
+            # mode=ro: the file is never written, whatever runs on this connection; nothing
+            # it holds can change, so the thread that closes it may be another than its own
+            uri = path.resolve().as_uri() + "?mode=ro"
+            self._db = sqlite3.connect(
+                uri,
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT,
+                check_same_thread=False,
+            )
+            self._db.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as exc:
+            raise _sqlite_error(exc, self.url) from exc
+        self._in_transaction = False
 
 
 class PostgresConnection(Connection):

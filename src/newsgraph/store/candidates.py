@@ -80,7 +80,10 @@ def _window(published: str | None) -> tuple[str, str] | None:
     except ValueError:
         return None
     span = timedelta(days=WINDOW_DAYS)
-    return (day - span).isoformat(), (day + span).isoformat()
+    # clipped at the calendar's ends: an article dated 0001-01-01 or 9999-12-31 is still stored
+    first = day - span if day - date.min > span else date.min
+    last = day + span if date.max - day > span else date.max
+    return first.isoformat(), last.isoformat()
 
 
 def story_candidates(

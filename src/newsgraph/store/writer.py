@@ -253,6 +253,7 @@ def _collect(rows: _Rows, digest: Digest, aid: str, corpus: Mapping[str, str]) -
             inside = any(q.span[0] <= s < q.span[1] for s, _ in e.mentions)
             if inside and e.id != q.speaker:
                 rows.about.append((aid, q.id, corpus[e.id]))
+    place_names = {e.id: e.name for e in digest.entities}
     for v in digest.events:
         t = v.time
         rows.events.append(
@@ -264,7 +265,8 @@ def _collect(rows: _Rows, digest: Digest, aid: str, corpus: Mapping[str, str]) -
                 text[v.sentence_span[0] : v.sentence_span[1]].strip(),
                 t.text if t else None,
                 t.value if t else None,
-                v.place,
+                # the digest names the place's entity; a timeline shows the place's name
+                place_names.get(v.place, v.place) if v.place else None,
                 v.modality,
                 v.polarity,
                 published,
