@@ -150,9 +150,12 @@ def expected_rows(d: Digest, corpus: Mapping[str, str]) -> Rows:
         for e in d.entities:  # named inside the quote, the speaker aside
             if e.id != q.speaker and any(q.span[0] <= s < q.span[1] for s, _ in e.mentions):
                 rows["quote_about"].append((q.id, corpus[e.id]))
+    names = {e.id: e.name for e in d.entities}
     for v in d.events:
         t = v.time
         sentence = text[v.sentence_span[0] : v.sentence_span[1]].strip()
+        # the digest's place is an entity id: the store keeps the place's name
+        place = names.get(v.place, v.place) if v.place else None
         rows["events"].append(
             (
                 v.id,
@@ -161,7 +164,7 @@ def expected_rows(d: Digest, corpus: Mapping[str, str]) -> Rows:
                 sentence,
                 t.text if t else None,
                 t.value if t else None,
-                v.place,
+                place,
                 v.modality,
                 v.polarity,
                 published,

@@ -1,8 +1,8 @@
 """Failures the robustness work found, each as a test of what should happen instead.
 
-They fail now (strict xfail: a fix makes them pass, and then the marker must go).
 Found by bench/fuzz.py and the writer's property tests (dates), and by the
-concurrency tests (PostgreSQL; that one lives in test_concurrent.py).
+concurrency tests (PostgreSQL; that one lives in test_concurrent.py). Those still
+open are strict xfails: a fix makes them pass, and then the marker must go.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import pytest
 
 from newsgraph.analysis import digest
 from newsgraph.config import Settings
-from newsgraph.errors import StoreError
 from newsgraph.ingest import read_inputs
 from newsgraph.pipeline.build import ingest
 from newsgraph.pipeline.write import store_digests
@@ -25,16 +24,10 @@ from tests.store.fixtures import make_digest, person, pg_url_or_skip
 CALENDAR_ENDS = ("0001-01-01", "9999-12-31")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OverflowError,
-    reason="store.candidates._window: date.fromisoformat(published) -/+ WINDOW_DAYS (3) "
-    "overflows for 0001-01-01..03 and 9999-12-29..31 ('date value out of range'); "
-    "`newsgraph ingest` of a JSON line with such a 'published' ends with this traceback "
-    "and stores nothing of its batch. Clip the window to date.min/date.max",
-)
 @pytest.mark.parametrize("published", CALENDAR_ENDS)
 def test_store_digest_dated_at_an_end_of_the_calendar(tmp_path: Path, published: str) -> None:
+    # the story window (the date +/- 3 days) overflowed: `newsgraph ingest` of such a
+    # 'published' ended with OverflowError and stored nothing of its batch
     d = make_digest("Reporter Ann Lee wrote the story.", [person("Ann Lee")], published=published)
     with Store.open(str(tmp_path / "corpus.db")) as store:
         assert len(store_digests(store, [d]).added) == 1
@@ -66,15 +59,8 @@ def test_digest_dated_at_an_end_of_the_calendar(text: str, published: str) -> No
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    raises=StoreError,
-    reason="a NUL character in a JSON text ('\\u0000') is read as it is; PostgreSQL refuses "
-    "it ('PostgreSQL text fields cannot contain NUL (0x00) bytes', a StoreError) and the "
-    "whole batch with it: the articles around it are not stored. Strip it with a warning "
-    "(a control character) or fail only that article",
-)
 def test_nul_in_a_json_text_does_not_stop_a_postgresql_ingest(tmp_path: Path) -> None:
+    # PostgreSQL refuses NUL in text: the StoreError took the articles around it along
     import uuid
 
     source = tmp_path / "three.jsonl"
