@@ -1,9 +1,12 @@
 """Coverage-guided fuzzing (atheris) of the readers and the digest, for as long as you like.
 
-Each input's first byte picks a target. Most go to the readers: the bytes become a
-file with one of the known extensions (or standard input) and go through
-``newsgraph.ingest.read_inputs``, which must yield only ``Article`` records and
-``InputError``s, never raise. One in ``NEWSGRAPH_FUZZ_DIGEST_EVERY`` (16) goes to
+Most inputs go to the readers: the first byte picks one of the known extensions
+(or standard input; a ``.warc.gz`` input is the rest gzipped), the rest becomes the
+file, and ``newsgraph.ingest.read_inputs`` must yield only repaired ``Article``
+records and ``InputError``s; an ``ArticleError`` is a reader bug that the run's
+isolation caught, so here a crash, with its traceback. Feeds are read without
+fetching, and any network connection is a crash. One in
+``NEWSGRAPH_FUZZ_DIGEST_EVERY`` (16) goes to
 ``newsgraph.digest`` (chosen by a checksum of the input, so that the share holds
 however the corpus grows): as a text, or as the articles a reader made of the bytes.
 A digest must keep every span inside ``article.text``, every id reference
@@ -12,23 +15,29 @@ why. An input that takes longer than ``NEWSGRAPH_FUZZ_SECONDS`` (10 s for a
 reader, 3x that for a digest) is a hang. Anything else is a crash: atheris writes
 the input to ``crash-<sha1>`` and stops.
 
-Known issues (``KNOWN`` below: lone surrogates, spaCy's E088 on texts over
-``nlp.max_length``, dates at the ends of the calendar) are counted and printed, not
-crashes; ``NEWSGRAPH_FUZZ_STRICT=1`` makes them crashes too, for when they are fixed.
+Known issues (``KNOWN`` below: dates at the ends of the calendar, a WARC record
+without a target URI) are counted and printed, not crashes;
+``NEWSGRAPH_FUZZ_STRICT=1`` makes them crashes too.
 
 Usage: nice python bench/fuzz.py [-atheris_runs=N] [-max_len=4096] [CORPUS_DIR ...]
 (libFuzzer's flags work; with no corpus folder, a temporary one is seeded from
 ``tests/data`` and ``examples/``; an empty folder given is seeded the same way).
+``python bench/fuzz.py crash-<sha1>`` runs a crash's input again, with its traceback.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
+import faulthandler
+import gzip
+import io
 import json
 import logging
 import os
 import re
 import signal
+import socket
 import sys
 import tempfile
 import time
@@ -43,13 +52,17 @@ import atheris
 with atheris.instrument_imports(include=["newsgraph"]):
     from newsgraph.analysis import digest
     from newsgraph.config import Settings
-    from newsgraph.errors import InputError
+    from newsgraph.errors import ArticleError, InputError, ItemError
     from newsgraph.ingest import read_inputs
     from newsgraph.ingest.dates import iso_date
     from newsgraph.records import SCHEMA, Article, Digest, Span
 
 ROOT = Path(__file__).resolve().parents[1]
-READERS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", "-")  # "-": standard input
+READERS = (
+    *(".txt", ".md", ".html", ".htm", ".json", ".jsonl"),
+    *(".warc", ".warc.gz", ".rss", ".atom"),
+    "-",  # standard input
+)
 DIGEST_EVERY = int(os.environ.get("NEWSGRAPH_FUZZ_DIGEST_EVERY", "16"))
 SECONDS = float(os.environ.get("NEWSGRAPH_FUZZ_SECONDS", "10"))
 STRICT = os.environ.get("NEWSGRAPH_FUZZ_STRICT") == "1"
@@ -57,13 +70,17 @@ STRICT = os.environ.get("NEWSGRAPH_FUZZ_STRICT") == "1"
 PUBLISHED = (None, "2024-11-02", "2024-02-29T23:59:59", "0001-01-01", "9999-12-31")
 DIGESTED_PER_INPUT = 3  # a .jsonl of many lines: digest the first few articles
 
-# issue 14 lists the first two; the dates are bench/fuzz.py's own find (test_findings.py)
-KNOWN = {
-    "lone surrogate": (UnicodeEncodeError, r"surrogates not allowed"),
-    "text over nlp.max_length (E088)": (ValueError, r"\[E088\]"),
+# this harness's own finds, open (tests/robustness/test_findings.py); issue 14's lone
+# surrogates and spaCy's E088 are fixed, so they are crashes again
+KNOWN: dict[str, tuple[type[Exception] | tuple[type[Exception], ...], str]] = {
     "date at the end of the calendar": (
         (OverflowError, ValueError),
         r"date value out of range|year -?\d+ is out of range",
+    ),
+    "WARC record without WARC-Target-URI": (
+        AssertionError,
+        r"(?s)read failed: AttributeError: 'NoneType' object has no attribute 'startswith'"
+        r".*warcio/recordloader\.py",
     ),
 }
 
@@ -71,7 +88,9 @@ COUNTS: Counter[str] = Counter()
 # the readers read a real file: in memory where the system has a RAM disk
 _SHM = "/dev/shm" if os.path.isdir("/dev/shm") else None
 _WORK = Path(tempfile.mkdtemp(prefix="newsgraph-fuzz-", dir=_SHM))
-_SETTINGS = Settings()
+_SETTINGS = Settings(fetch=False)  # a feed's entries are read, their links not followed
+# repaired away by the readers: lone surrogates, and control characters but white space
+_UNREPAIRED = re.compile("[\ud800-\udfff\x00-\x08\x0e-\x1f\x7f]")
 
 
 class Hang(Exception):
@@ -88,22 +107,28 @@ def _alarm(signum: int, frame: Any) -> None:
 def _bounded(seconds: float) -> None:
     _bound[0] = seconds
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    # SIGALRM's handler runs between bytecodes only; C code that holds the GIL (a regex
+    # that backtracks forever) is ended by faulthandler's own thread: the tracebacks,
+    # then exit, and libFuzzer keeps the input (to fd 2: sys.stderr is redirected here)
+    faulthandler.dump_traceback_later(2 * seconds + 5, exit=True, file=2)
 
 
-def read(data: bytes, kind: str) -> Iterator[Article | InputError]:
+def read(data: bytes, kind: str) -> Iterator[Article | ItemError]:
     """``read_inputs`` over ``data`` as a file of kind ``kind`` (an extension, or ``-``)."""
     if kind == "-":
-        import io
-
-        return read_inputs(["-"], _SETTINGS, stdin=io.BytesIO(data))  # type: ignore[arg-type]
+        return read_inputs(["-"], _SETTINGS, stdin=io.BytesIO(data))
     path = _WORK / f"input{kind}"
-    path.write_bytes(data)
+    # fuzzed bytes are rarely gzip: compress them, so that the WARC inside is what varies
+    path.write_bytes(gzip.compress(data, mtime=0) if kind == ".warc.gz" else data)
     return read_inputs([str(path)], _SETTINGS)
 
 
 def check_article(a: Article) -> None:
     assert isinstance(a.text, str) and a.text.strip(), "an article with no text"
     assert 0 <= a.body_start <= len(a.text), f"body_start {a.body_start} outside the text"
+    assert len(a.text) <= _SETTINGS.max_chars, f"{len(a.text)} characters, over max_chars"
+    bad = _UNREPAIRED.search(a.text)
+    assert bad is None, f"an unrepaired {bad.group()!r} at {bad.start()}" if bad else ""
     assert a.id, "an article with no id"
     if a.published is not None:
         assert iso_date(a.published) == a.published, f"published {a.published!r} is not ISO"
@@ -164,6 +189,8 @@ def run_readers(data: bytes, kind: str) -> list[Article]:
     COUNTS[f"reader {kind}"] += 1
     found = []
     for item in read(data, kind):
+        if isinstance(item, ArticleError):  # the run would go on; it is still a bug
+            raise AssertionError(f"a reader failed: {item}\n{item.detail}")
         if isinstance(item, InputError):
             assert item.source and item.problem, f"an InputError that says nothing: {item!r}"
             COUNTS["InputError"] += 1
@@ -213,15 +240,19 @@ def one_input(data: bytes) -> None:
         return
     COUNTS["inputs"] += 1
     digesting = to_digest(data)
+    # warcio writes its warnings to stderr itself ("Record not followed by newline"):
+    # they would bury libFuzzer's lines; a crash's traceback comes after, unhidden
+    quiet = contextlib.redirect_stderr(io.StringIO())
     try:
-        if digesting:
-            COUNTS["to the digest"] += 1
-            _bounded(3 * SECONDS)
-            run_digest(data)
-        else:
-            COUNTS["to the readers"] += 1
-            _bounded(SECONDS)
-            run_readers(data[1:], READERS[data[0] % len(READERS)])
+        with quiet:
+            if digesting:
+                COUNTS["to the digest"] += 1
+                _bounded(3 * SECONDS)
+                run_digest(data)
+            else:
+                COUNTS["to the readers"] += 1
+                _bounded(SECONDS)
+                run_readers(data[1:], READERS[data[0] % len(READERS)])
     except Hang:
         COUNTS["hangs"] += 1
         raise
@@ -232,6 +263,7 @@ def one_input(data: bytes) -> None:
         COUNTS[f"known: {name}"] += 1
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        faulthandler.cancel_dump_traceback_later()
     if COUNTS["inputs"] % 10_000 == 0:
         report()
 
@@ -244,13 +276,62 @@ def _aimed(data: bytes, digesting: bool) -> bytes:
     raise AssertionError("no tail aims this seed")  # 1 in 10 million, with 256 tails
 
 
+def _warc(url: str, html: bytes) -> bytes:
+    """One WARC response record holding ``html``, as a crawler writes it."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Target-URI: {url}\r\nWARC-Date: 2024-11-02T08:00:00Z\r\n"
+        "WARC-Record-ID: <urn:uuid:6f2c1d5e-0000-4000-8000-000000000001>\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n"
+    )
+    return head.encode("ascii") + b"\r\n" + http + b"\r\n\r\n"
+
+
+def _feed(texts: list[str], atom: bool) -> bytes:
+    """A feed whose entries carry their full text (entries are read, not fetched)."""
+    from xml.sax.saxutils import escape
+
+    if atom:
+        entries = "".join(
+            f"<entry><title>Story {n}</title><link href='https://news.example/{n}'/>"
+            f"<updated>2024-11-02T08:00:00Z</updated><content type='text'>{escape(t)}"
+            "</content></entry>"
+            for n, t in enumerate(texts)
+        )
+        body = f"<feed xmlns='http://www.w3.org/2005/Atom'><title>News</title>{entries}</feed>"
+    else:
+        items = "".join(
+            f"<item><title>Story {n}</title><link>https://news.example/{n}</link>"
+            f"<pubDate>Sat, 02 Nov 2024 08:00:00 GMT</pubDate><content:encoded>{escape(t)}"
+            "</content:encoded></item>"
+            for n, t in enumerate(texts)
+        )
+        body = (
+            "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'>"
+            f"<channel><title>News</title>{items}</channel></rss>"
+        )
+    return ("<?xml version='1.0' encoding='utf-8'?>" + body).encode("utf-8")
+
+
 def seed(folder: Path) -> None:
     """The repository's own articles, for each reader that takes them and for the digest."""
     sources = [*sorted((ROOT / "tests" / "data").rglob("*.*")), *sorted(ROOT.glob("examples/*"))]
     found = [(p.suffix.lower(), p.read_bytes()) for p in sources if p.is_file()]
-    # the JSON articles again, one per line: the JSON Lines reader's seed
+    # the same articles in the shapes of the other readers: one JSON object per line,
+    # a crawl of the HTML pages, feeds of the texts
     lines = [json.dumps(json.loads(data)) for kind, data in found if kind == ".json"]
-    found.append((".jsonl", "\n".join(lines).encode("utf-8") + b"\n"))
+    texts = [data.decode("utf-8") for kind, data in found if kind == ".txt"]
+    pages = [d for kind, d in found if kind in (".html", ".htm")]
+    pages += [f"<html><body><article><p>{t}</p></article></body></html>".encode() for t in texts]
+    crawl = b"".join(_warc(f"https://news.example/{n}", page) for n, page in enumerate(pages))
+    found += [
+        (".jsonl", "\n".join(lines).encode("utf-8") + b"\n"),
+        (".warc", crawl),
+        (".warc.gz", crawl),
+        (".rss", _feed(texts, atom=False)),
+        (".atom", _feed(texts, atom=True)),
+    ]
     for n, (suffix, data) in enumerate(found):
         kind = suffix if suffix in READERS else ".txt"
         for reader in (kind, "-"):
@@ -261,6 +342,10 @@ def seed(folder: Path) -> None:
         # dated 2024-11-02, read by the reader of its kind, then digested
         head = bytes([1 + len(PUBLISHED) * (READERS.index(kind) + 2)])
         (folder / f"seed-{n:03d}-digest").write_bytes(_aimed(head + data, digesting=True))
+
+
+def _no_network(*args: object) -> None:
+    raise AssertionError("a fuzzed input opened a network connection")
 
 
 def report() -> None:
@@ -274,8 +359,10 @@ STARTED = time.monotonic()
 
 def main() -> None:
     args = list(sys.argv)
-    folders = [a for a in args[1:] if not a.startswith("-")]
-    if not folders:
+    given = [a for a in args[1:] if not a.startswith("-")]
+    # files given are inputs to run again (a crash-* file); folders are corpora
+    folders = [a for a in given if not Path(a).is_file()]
+    if not given:
         folder = Path(tempfile.mkdtemp(prefix="newsgraph-fuzz-corpus-"))
         args.append(str(folder))
         folders = [str(folder)]
@@ -286,6 +373,8 @@ def main() -> None:
     if not any(a.startswith("-timeout=") for a in args):
         args.append(f"-timeout={int(6 * SECONDS)}")  # libFuzzer's own bound, beyond ours
     signal.signal(signal.SIGALRM, _alarm)
+    socket.socket.connect = _no_network  # type: ignore[method-assign]
+    socket.socket.connect_ex = _no_network  # type: ignore[method-assign,assignment]
     # readers' warnings (bad bytes replaced, trafilatura's notes) would drown libFuzzer's lines
     logging.disable(logging.WARNING)
     # the model loads now, not inside the first input's time bound

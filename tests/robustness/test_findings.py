@@ -79,3 +79,32 @@ def test_nul_in_a_json_text_does_not_stop_a_postgresql_ingest(tmp_path: Path) ->
         assert report.stored + report.failed == 3
     finally:
         schema.drop()
+
+
+def warc_record(uri: str | None, html: bytes) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    target = f"WARC-Target-URI: {uri}\r\n" if uri else ""
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\n{target}WARC-Date: 2024-11-02T08:00:00Z\r\n"
+        "WARC-Record-ID: <urn:uuid:6f2c1d5e-0000-4000-8000-000000000001>\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n"
+    )
+    return head.encode("ascii") + b"\r\n" + http + b"\r\n\r\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bench/fuzz.py: a WARC response record without WARC-Target-URI makes warcio "
+    "raise AttributeError ('NoneType' object has no attribute 'startswith', in "
+    "recordloader.load_http_headers) inside read_warc's loop; the isolation reports it as "
+    "'FILE: read failed: AttributeError ...' (a reader bug) and the records after it are "
+    "never read. Expected: an InputError naming the record",
+)
+def test_warc_record_without_target_uri_is_an_input_error(tmp_path: Path) -> None:
+    page = b"<html><body><article><p>" + b"The mayor said the bridge will open. " * 12
+    page += b"</p></article></body></html>"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(warc_record("https://news.example/1", page) + warc_record(None, page))
+    items = list(read_inputs([str(path)], Settings(fetch=False)))
+    assert [type(item).__name__ for item in items] == ["Article", "InputError"], items
