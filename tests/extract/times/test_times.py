@@ -196,6 +196,7 @@ def test_fiscal_year_with_number_is_that_year():
 def test_duration_with_fraction_is_decimal():
     assert one("He served 1 ½ years.") == ("1 ½ years", "DURATION", "P1.5Y")
 
+
 def test_duration_in_months_keeps_months():
     assert one("He was jailed for 18 months.") == ("18 months", "DURATION", "P18M")
 
