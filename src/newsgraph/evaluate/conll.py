@@ -1,8 +1,9 @@
 """Entity F1 on CoNLL-2003 for newsgraph and for the bare spaCy model, in one run.
 
 Documents are rebuilt as text (tokens joined by spaces, one sentence a line),
-both systems tag that text, and predicted spans are compared to the gold spans
-by exact character offsets after mapping OntoNotes labels to CoNLL's four.
+which newsgraph reads as a text file (``evaluate.inputs``); both systems tag that
+text, and predicted spans are compared to the gold spans by exact character
+offsets after mapping OntoNotes labels to CoNLL's four.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
+from newsgraph.evaluate.inputs import read_plain
 from newsgraph.evaluate.metrics import prf
 from newsgraph.extract.references.coref import name_mentions
 
@@ -140,7 +142,7 @@ def evaluate_entities(
     path: Path, settings: Settings | None = None, limit: int | None = None
 ) -> dict[str, Score]:
     """Score newsgraph and the bare model on the same CoNLL file; returns both scores."""
-    from newsgraph.analysis import analyse_texts
+    from newsgraph.analysis import analyse_articles
     from newsgraph.nlp.pipeline import load_base_model
 
     settings = settings or Settings()
@@ -156,7 +158,9 @@ def evaluate_entities(
             }
 
     def ours(texts: list[str]) -> Iterator[set[GoldSpan]]:
-        for digest in analyse_texts(texts, settings):
+        # each document as a text file, read by the text reader (header convention included)
+        articles = (read_plain(text, "conll").article for text in texts)
+        for digest in analyse_articles(articles, settings):
             yield {
                 (start, end, ONTONOTES_TO_CONLL[ent.type])
                 for ent in digest.entities

@@ -15,10 +15,11 @@ name) apart: a rule that helps one half only is suspect of fitting the
 articles rather than the news. ``answers`` lists every scored answer for
 comparing two runs article by article.
 
-Each article is analysed as headline, blank line, the description when the
-body does not open with it, blank line, body. A lead-sentence baseline runs
-in the same run: the first person/organisation, date and place named in the
-lead, and the lead sentence itself as "what".
+Each article is the JSON object news-please writes for it (the data set was
+scraped with news-please), read by the JSON reader as a user's file is: the
+headline, the description and the body (``evaluate.inputs``). A lead-sentence
+baseline runs in the same run: the first person/organisation, date and place
+named in the body's first sentence, and that sentence itself as "what".
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.inputs import news_please, read_object
 from newsgraph.evaluate.metrics import harmonic_mean, ratio
-from newsgraph.records import Article, TimeExpr, article_id
+from newsgraph.records import Article, TimeExpr
 from newsgraph.timing import StageTimer
 
 QUESTIONS = ("who", "what", "when", "where", "why", "how")
@@ -151,23 +153,9 @@ class Tally:
 
 
 def giveme_article(record: dict[str, Any]) -> Article:
-    """Headline, the description when the body lacks it, and the body, as one ``Article``."""
-    title = (record.get("title") or "").strip()
-    body = (record.get("text") or "").strip()
-    description = (record.get("description") or "").strip()
-    head = f"{title}\n\n" if title else ""
-    if description and description[:60] not in body:
-        body = f"{description}\n\n{body}"
-    text = head + body
-    published = record.get("date_publish")
-    return Article(
-        text=text,
-        id=article_id(text),
-        title=title or None,
-        dek=description or None,
-        published=str(published)[:10] if published else None,
-        body_start=len(head),
-    )
+    """The article a user gets from the record saved as news-please writes it
+    (``title``, ``description``, ``maintext``, ``date_publish``), read by the JSON reader."""
+    return read_object(news_please(record), "giveme5w1h", body_key="maintext").article
 
 
 def _read(path: Path) -> Iterator[dict[str, Any]]:

@@ -20,7 +20,7 @@ from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES, NOT_PERSON_LABEL
 from newsgraph.extract.lexicon.people import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 from newsgraph.extract.lexicon.places import COUNTRIES, DEMONYMS, LOCATIVE_PREPS
 from newsgraph.nlp.doc import positions_among
-from newsgraph.nlp.layout import dateline_follows, layout_of, line_start
+from newsgraph.nlp.layout import Layout, dateline_follows, layout_of, line_start
 
 # Labels that name things; numbers, dates and amounts are handled elsewhere.
 NAME_LABELS = frozenset(
@@ -52,7 +52,7 @@ def refine_ents(doc: Doc) -> list[Span]:
     unlabelled repeats of a known name get its label.
     """
     layout = layout_of(doc)
-    headline = layout.headline_flags(len(doc))
+    headline = _headline_flags(doc, layout)
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -73,6 +73,27 @@ def refine_ents(doc: Doc) -> list[Span]:
     spans = _consistent_labels(doc, spans)
     spans = _propagate(doc, spans, headline)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _headline_flags(doc: Doc, layout: Layout) -> list[bool]:
+    """For each token: is it on the headline or on a line set like one?
+
+    The layout's header range holds the dek too ("... in the city of Mazar-i-Sharif"
+    under the title); a dek is a sentence, whose names are the article's own, so the
+    header from the dek on counts only where a line is set like a headline.
+    """
+    # TODO(merge): nlp.layout could leave the dek out of headline_lines itself
+    flags = layout.headline_flags(len(doc))
+    if not layout.header_end or not layout.dek:
+        return flags
+    header_end = next((tok.i for tok in doc if tok.idx >= layout.header_end), len(doc))
+    dek_start = layout.dek[0][0]
+    if dek_start >= header_end:
+        return flags  # the dek is found in the body only: the header holds none
+    flags[dek_start:header_end] = [False] * (header_end - dek_start)
+    for start, end in layout.headline_lines[1:]:
+        flags[start:end] = [True] * (end - start)
+    return flags
 
 
 def _trim(ent: Span) -> Span | None:
