@@ -10,9 +10,10 @@ Some gold phrases carry JSON escapes twice (a literal ``\\u2019`` or ``\\"``
 in the decoded text): they are decoded before scoring, so that "slams
 \\u2018rigged\\u2019 FBI" counts as the tokens "slams rigged fbi".
 
-The report also scores the first and the last half of the files (sorted by
-name) apart: a rule that helps one half only is suspect of fitting the
-articles rather than the news. ``answers`` lists every scored answer for
+The report also scores the two halves of ``evaluate.halves`` apart (by the hash
+of each article's ``dId``): rules are developed on half A and kept when half B,
+not looked at, agrees; a rule that helps one half only is suspect of fitting
+the articles rather than the news. ``answers`` lists every scored answer for
 comparing two runs article by article.
 
 Each article is the JSON object news-please writes for it (the data set was
@@ -36,6 +37,7 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.halves import HALVES, half_of
 from newsgraph.evaluate.inputs import news_please, read_object
 from newsgraph.evaluate.metrics import harmonic_mean, ratio
 from newsgraph.records import Article, TimeExpr
@@ -199,8 +201,7 @@ def evaluate_5w1h(
     tallies = {"newsgraph": Tally(), "baseline": Tally()}
     records = list(_read(Path(path)))[:limit]
     articles = [giveme_article(record) for record in records]
-    # the articles in file-name order, split in two: a rule that helps one half only is suspect
-    halves = (Tally(), Tally())
+    halves = {name: Tally() for name in HALVES}
     timer = StageTimer()
     pairs = docs_and_digests(articles, settings, timer)
     for number, (record, article, (doc, digest)) in enumerate(
@@ -210,7 +211,7 @@ def evaluate_5w1h(
         gold = gold_answers(record)
         name = str(record.get("dId", number))[:8]
         tallies["newsgraph"].add(name, main, gold)
-        halves[0 if 2 * (number - 1) < len(records) else 1].add(name, main, gold)
+        halves[half_of(str(record.get("dId", number)))].add(name, main, gold)
         tallies["baseline"].add(name, lead_baseline(doc, article, list(digest.times)), gold)
     count = len(records)
     return {
@@ -220,7 +221,7 @@ def evaluate_5w1h(
             "nlp_ms_per_article": 1000 * ratio(timer.seconds["parse"], count),
             "events_ms_per_article": 1000 * ratio(timer.seconds["events"], count),
         },
-        "halves": [h.scores() for h in halves],
+        "halves": {name: h.scores() for name, h in halves.items()},
         "errors": tallies["newsgraph"].errors,
         "answers": tallies["newsgraph"].answers,
     }
@@ -241,17 +242,17 @@ def format_report(report: dict[str, Any]) -> str:
             f"{name:<10} {cells}  {scores['mean_accuracy_4w']:>7.3f} "
             f"{scores['mean_accuracy_5w1h']:>7.3f} {scores['when_date_accuracy']:>5.3f}"
         )
-    for number, scores in enumerate(report.get("halves", ()), 1):
+    for half, scores in report.get("halves", {}).items():
         cells = " ".join(f"{scores['questions'][q]['accuracy']:>13.3f}" for q in QUESTIONS)
         lines.append(
-            f"{'half ' + str(number):<10} {cells}  {scores['mean_accuracy_4w']:>7.3f} "
+            f"{'half ' + half:<10} {cells}  {scores['mean_accuracy_4w']:>7.3f} "
             f"{scores['mean_accuracy_5w1h']:>7.3f} {scores['when_date_accuracy']:>5.3f}"
         )
     speed = report["speed"]
     lines += [
         "",
         "cells: accuracy (share with token F1 >= 0.5) and, in brackets, mean token F1;",
-        "half 1 / half 2: newsgraph on the first and the last half of the files by name",
+        "half A / half B: newsgraph on the two halves of evaluate.halves (hash of the dId)",
         f"{speed['articles']} articles: spaCy {speed['nlp_ms_per_article']:.1f} ms / article, "
         f"events stage {speed['events_ms_per_article']:.2f} ms / article",
     ]

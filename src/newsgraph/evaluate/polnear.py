@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.halves import HALVES, half_of
 from newsgraph.evaluate.inputs import Input, article_object, read_object
 from newsgraph.evaluate.metrics import greedy_pairs, harmonic_mean, overlap, ratio, read_jsonl
 from newsgraph.extract.quotes.marks import find_quotations, quotations_of
@@ -256,6 +257,7 @@ def evaluate_quotes(
     inputs = [polnear_input(r) for r in records]
     timer = StageTimer()
     tallies = {"newsgraph": _Tally(), "baseline": _Tally()}
+    halves = {name: _Tally() for name in HALVES}
     pairs = docs_and_digests((i.article for i in inputs), settings, timer)
     for record, read, (doc, digest) in zip(records, inputs, pairs, strict=True):
         golds = [_moved(g, read) for g in gold_quotes(record)]
@@ -264,6 +266,7 @@ def evaluate_quotes(
         # before it are not scored
         ours = [q for q in digest.quotes if read.in_given_text(q.span)]
         tallies["newsgraph"].add(ours, golds, entities)
+        halves[half_of(record["doc_id"])].add(ours, golds, entities)
         with timer("baseline"):
             baseline = [q for q in baseline_quotes(doc) if read.in_given_text(q.span)]
         tallies["baseline"].add(baseline, golds, entities)
@@ -273,6 +276,7 @@ def evaluate_quotes(
     return {
         "documents": docs,
         "systems": {name: t.report(docs) for name, t in tallies.items()},
+        "halves": {name: t.report(docs) for name, t in halves.items()},
         "nlp_ms_per_doc": round(1000 * ratio(timer.seconds["parse"], docs), 1),
         "path": str(path),
     }
@@ -309,6 +313,12 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(label.ljust(width) + "".join(str(get(systems[n])).rjust(12) for n in names))
     gold = systems[names[0]]
     lines.append("gold by form: " + ", ".join(f"{f} {gold[f]['gold']}" for f in FORMS))
+    for half, scores in report.get("halves", {}).items():
+        lines.append(
+            f"newsgraph, half {half}: content F1 {scores['content']['f1']}, speaker accuracy "
+            f"{scores['speaker_accuracy']}, end-to-end F1 {scores['end_to_end']['f1']} "
+            f"({scores['content']['gold']} gold)"
+        )
     if "nlp_ms_per_doc" in report:
         lines.append(f"spaCy pipeline: {report['nlp_ms_per_doc']} ms per doc")
     return "\n".join(lines)

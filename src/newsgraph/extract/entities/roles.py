@@ -25,10 +25,12 @@ from newsgraph.extract.lexicon.people import (
     SPOKESPERSON_TERMS,
     TITLE_WORDS,
 )
+from newsgraph.extract.lexicon.words import adjectives_only, describes
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, SUBJECT_RELATIVES, first_child
 from newsgraph.records import Relation
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
+_NAME_TYPES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "PERSON"})
 _TARGET_PREPS = frozenset({"for", "of", "at", "with", "to"})
 _REPRESENT_VERBS = frozenset({"represent", "defend"})
 _WORK_VERBS = frozenset({"work", "serve"})
@@ -152,6 +154,7 @@ def _premodifier(person: Span) -> _Role | None:
             break
         words.insert(0, tok)
         i -= 1
+    words = [t for t in words if not _describes(t)]
     if not words:
         return None
     head = words[-1]
@@ -171,7 +174,10 @@ def _role_from_noun(person: Span, noun: Token) -> _Role | None:
     words = [
         t
         for t in noun.lefts
-        if t.dep_ in _MODIFIER_DEPS and t.ent_type_ != "PERSON" and not _in(t, person)
+        if t.dep_ in _MODIFIER_DEPS
+        and t.ent_type_ != "PERSON"
+        and not _in(t, person)
+        and not _describes(t)
     ]
     # include the modifiers' own modifiers: "civil rights lawyer"
     expanded: list[Token] = []
@@ -193,6 +199,20 @@ def _role_from_noun(person: Span, noun: Token) -> _Role | None:
                 if target is not None:
                     break
     return _Role(person, _normalise(words), noun, target)
+
+
+def _describes(tok: Token) -> bool:
+    """An adjective that describes the person, not the role: "Combative defense lawyer",
+    "a vocal critic", "the young father" (but "former", "presidential", "Democratic")."""
+    if tok.ent_type_ in _NAME_TYPES:
+        return False
+    opening = tok.is_sent_start or tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws
+    if tok.text[:1].isupper() and not opening:
+        return False  # a proper adjective mid-sentence: "Republican nominee"
+    if tok.pos_ == "ADJ" or tok.tag_ in {"JJ", "JJR", "JJS"}:
+        return describes(tok.text)
+    # the tagger takes a capitalised adjective opening a sentence for a name: "Outspoken"
+    return opening and tok.lower_ in adjectives_only() and describes(tok.text)
 
 
 def _normalise(words: list[Token]) -> str:

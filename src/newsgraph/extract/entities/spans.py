@@ -17,8 +17,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES, NOT_PERSON_LABELS
-from newsgraph.extract.lexicon.people import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from newsgraph.extract.lexicon.people import (
+    FEMALE_FIRST_NAMES,
+    HONORIFICS,
+    MALE_FIRST_NAMES,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from newsgraph.extract.lexicon.places import COUNTRIES, DEMONYMS, LOCATIVE_PREPS
+from newsgraph.extract.lexicon.words import adjectives_only, describes
 from newsgraph.nlp.doc import positions_among
 from newsgraph.nlp.layout import Layout, dateline_follows, layout_of, line_start
 
@@ -39,6 +46,9 @@ NAME_LABELS = frozenset(
     }
 )
 
+# labels the model gives a capitalised adjective swallowed with the name after it
+_ADJECTIVE_PRONE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[-'’.])*")
 
@@ -114,6 +124,13 @@ def _trim(ent: Span) -> Span | None:
         or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
     ):
         end -= 1
+    if ent.label_ in _ADJECTIVE_PRONE and start < end and _opening_adjective(doc[start]):
+        # "Outspoken Denver attorney Marcus Bell": the sentence's first word is an adjective.
+        # The model's label was for both words: with one word left it is a guess
+        # ("Denver" as a PERSON), and a repeat elsewhere labels it again (_propagate)
+        if end - start <= 2:
+            return None
+        start += 1
     if ent.label_ == "PERSON":
         # scraped pages: "9 Ben Zobrist", "Ben Morgan 8/8 Witnesses", "pic.twitter.com/x"
         while start < end and not _name_like(doc[start]):
@@ -133,6 +150,26 @@ def _trim(ent: Span) -> Span | None:
     if start == ent.start and end == ent.end:
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _opening_adjective(tok: Token) -> bool:
+    """A capitalised word opening a sentence or line that is an adjective, never a noun
+    or a name: "Combative", "Outspoken", "Fiery" (not "Young", "Islamic", "Sunny" when
+    the article also writes it capitalised inside a sentence)."""
+    doc = tok.doc
+    if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
+        return False
+    text = tok.text
+    if not (text[:1].isupper() and text[1:].islower()):
+        return False
+    lower = tok.lower_
+    if lower not in adjectives_only() or not describes(lower) or lower in FIRST_NAMES:
+        return False
+    # the article's own evidence: the word capitalised where no sentence starts is a name
+    return not any(
+        t.text == text and t.i > 0 and not t.is_sent_start and "\n" not in doc[t.i - 1].text
+        for t in doc
+    )
 
 
 def _name_like(tok: Token) -> bool:

@@ -67,7 +67,11 @@ def find_quotes(doc: Doc, entities: Sequence[Entity], *, learned: bool = True) -
     drafts = _attach_quotations(doc, index, drafts)
     drafts = [d for d in drafts if d.cand.rule != "unattributed"]
     resolver = SpeakerResolver(
-        doc, entities, index.sent_bounds, [(q.start, q.end) for q in index.quotations]
+        doc,
+        entities,
+        index.sent_bounds,
+        [(q.start, q.end) for q in index.quotations],
+        [part for d in drafts for part in d.parts],
     )
     previous: str | None = None
     last_source: Span | None = None

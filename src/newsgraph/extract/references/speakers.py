@@ -38,12 +38,17 @@ class SpeakerResolver:
         entities: Sequence[Entity],
         sent_bounds: Sequence[tuple[int, int]],
         quoted: Sequence[tuple[int, int]] = (),
+        reported: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
         self.sent_bounds = sent_bounds
         # quoted stretches (sorted): a name said inside a quote is not who said it
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
+        # the content of reported statements, quoted or not (sorted): the subject of a
+        # clause someone reported is not the subject of the narration
+        self._reported = sorted(reported)
+        self._reported_starts = [s for s, _ in self._reported]
         self.entities = {e.id: e for e in entities}
         starts: list[tuple[int, int, str]] = []
         for ent in entities:
@@ -93,6 +98,10 @@ class SpeakerResolver:
 
     def _in_quote(self, char: int) -> bool:
         return self.quotation_at(char) is not None
+
+    def _in_reported(self, char: int) -> bool:
+        n = bisect.bisect_right(self._reported_starts, char) - 1
+        return n >= 0 and char < self._reported[n][1]
 
     def gender(self, ent_id: str) -> str | None:
         return self._gender.get(ent_id)
@@ -154,7 +163,13 @@ class SpeakerResolver:
         candidates = [
             (s, e) for s, e in self.mentions_before(head.idx, 1500) if not self._in_quote(s)
         ]
-        subjects = [(s, e) for s, e in candidates if fits(e) and self._is_subject_at(s)]
+        # "Whitfield told reporters that the Brennan family would keep fighting. She
+        # insisted": Brennan is the subject of what Whitfield said, not of the story
+        subjects = [
+            (s, e)
+            for s, e in candidates
+            if fits(e) and self._is_subject_at(s) and not self._in_reported(s)
+        ]
         if previous is not None and fits(previous):
             last = self.mentions_before(head.idx, 1500)
             seen = [s for s, e in last if e == previous]

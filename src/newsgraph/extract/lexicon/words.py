@@ -1,0 +1,56 @@
+"""Words by what they can be: adjectives that are never nouns or verbs, and the
+adjectives that make a role ("former", "chief") rather than describe a person.
+
+``adjectives.txt`` is shipped in ``newsgraph/data`` (made by ``bench/make_adjectives.py``
+from the pinned model's lemmatizer tables) and read once, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+# Suffixes of relational adjectives, which classify ("presidential nominee", "foreign
+# minister", "Islamic State", "Democratic Party") rather than describe.
+RELATIONAL_SUFFIXES = ("al", "ic", "ary", "ory", "ish", "an", "ese", "ian")
+
+# Adjectives that are part of a role: rank, status, field, party, kinship.
+ROLE_ADJECTIVES = frozenset(
+    """
+    acting adjunct administrative adoptive amateur appointed assistant associate athletic
+    biological chief civil conservative corporate creative current defensive democratic
+    deputy domestic elder eldest elected emeritus executive federal first foreign former
+    founding freelance full-time general head honorary incoming independent interim
+    investigative joint junior late lead legislative liberal libertarian managing
+    maternal moderate offensive older oldest outgoing part-time paternal principal
+    private professional progressive public republican retired second senior socialist
+    sole special step supreme surviving tenured top twin undercover vice visiting
+    younger youngest
+    """.split()
+)
+
+# Relational in form, evaluative in use: "a vocal critic", "the controversial pastor".
+EVALUATIVE = frozenset(
+    """
+    brutal charismatic controversial critical cynical dynamic eccentric emotional
+    energetic enthusiastic erratic exceptional fanatical frantic heroic iconic
+    influential ironic legendary loyal magical phenomenal pragmatic prolific radical
+    tragic typical visionary vocal
+    """.split()
+)
+
+
+@cache
+def adjectives_only() -> frozenset[str]:
+    """Lower-case words that are adjectives and never nouns or verbs: "combative"."""
+    shipped = resources.files("newsgraph").joinpath("data", "adjectives.txt")
+    return frozenset(shipped.read_text(encoding="utf-8").split())
+
+
+def describes(word: str) -> bool:
+    """Whether an adjective describes a person rather than names a role:
+    "combative", "young", "vocal" yes; "former", "presidential", "foreign" no."""
+    lower = word.lower()
+    if lower in ROLE_ADJECTIVES:
+        return False
+    return lower in EVALUATIVE or not lower.endswith(RELATIONAL_SUFFIXES)
