@@ -49,6 +49,8 @@ NAME_LABELS = frozenset(
 # labels the model gives a capitalised adjective swallowed with the name after it
 _ADJECTIVE_PRONE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+# verbs and nouns of comparing: "compared X to Y", "a comparison with Y"
+_COMPARING = frozenset({"compare", "liken", "equate", "comparison", "analogy"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[-'’.])*")
 
@@ -82,7 +84,28 @@ def refine_ents(doc: Doc) -> list[Span]:
     spans = [_person_by_context(s) for s in filter_spans(spans)]
     spans = _consistent_labels(doc, spans)
     spans = _propagate(doc, spans, headline)
+    spans = _without_comparison_figures(spans)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _without_comparison_figures(spans: list[Span]) -> list[Span]:
+    """Drop the people named only as what someone is compared to: "compared the prosecutor
+    to Captain Ahab", "likened him to Nero". They are figures of speech, not people of
+    the story; a person the article names anywhere else stays."""
+    figures = [s for s in spans if s.label_ == "PERSON" and _compared_to(s)]
+    if not figures:
+        return spans
+    words = Counter(t.lower_ for s in spans if s.label_ == "PERSON" for t in s if t.is_alpha)
+    dropped = {id(s) for s in figures if all(words[t.lower_] == 1 for t in s if t.is_alpha)}
+    return [s for s in spans if id(s) not in dropped]
+
+
+def _compared_to(span: Span) -> bool:
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"to", "with"}:
+        return False
+    return prep.head.lemma_.lower() in _COMPARING
 
 
 def _headline_flags(doc: Doc, layout: Layout) -> list[bool]:
