@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quotes.marks import QUOTE_MARK_TOKENS
 from newsgraph.extract.references import resolve_references
+from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 from newsgraph.nlp.doc import sentences
 from newsgraph.nlp.layout import layout_of
 from newsgraph.records import Entity
@@ -88,7 +89,11 @@ def _readable(
             if references is None:
                 references = resolve_references(doc, entities, ())
             found = references.get(opener.i)
-            if found is not None and opener.lower_ in _PERSON_OPENERS:
+            if (
+                found is not None
+                and opener.lower_ in _PERSON_OPENERS
+                and _subject_before(doc, sent, found, entities)
+            ):
                 named[sent.start] = found
             elif not any(c.end == sent.start for c in chosen):
                 continue  # "They said ...": who they are is in a sentence not chosen
@@ -131,6 +136,24 @@ def _expletive(it: Token) -> bool:
         c.dep_ == "acomp" and any(g.dep_ in {"ccomp", "xcomp"} for g in c.children)
         for c in verb.children
     )
+
+
+def _subject_before(doc: Doc, sent: Span, ent_id: str, entities: Sequence[Entity]) -> bool:
+    """Whether the sentence before ``sent`` has ``ent_id`` as its subject, by name: where
+    the pronoun's reading is surest ("Then came Dana Whitfield. She insisted ...");
+    further back, a wrong name in brackets would mislead more than the pronoun."""
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    ent = next((e for e in entities if e.id == ent_id), None)
+    if ent is None:
+        return False
+    for start, end in ent.mentions:
+        if before.start_char <= start < before.end_char:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in NOMINAL_SUBJECTS | {"attr", "ROOT"}:
+                return True
+    return False
 
 
 def _mentions(sent: Span, ent_id: str, entities: Sequence[Entity]) -> bool:

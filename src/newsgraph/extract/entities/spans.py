@@ -25,7 +25,7 @@ from newsgraph.extract.lexicon.people import (
     TITLE_WORDS,
 )
 from newsgraph.extract.lexicon.places import COUNTRIES, DEMONYMS, LOCATIVE_PREPS
-from newsgraph.extract.lexicon.words import adjectives_only, describes
+from newsgraph.extract.lexicon.words import NAME_ADJECTIVES, adjectives_only, describes
 from newsgraph.nlp.doc import positions_among
 from newsgraph.nlp.layout import Layout, dateline_follows, layout_of, line_start
 
@@ -188,6 +188,8 @@ def _opening_adjective(tok: Token) -> bool:
     lower = tok.lower_
     if lower not in adjectives_only() or not describes(lower) or lower in FIRST_NAMES:
         return False
+    if lower in NAME_ADJECTIVES:
+        return False  # "New Zealand", "United Nations"
     # the article's own evidence: the word capitalised where no sentence starts is a name
     return not any(
         t.text == text and t.i > 0 and not t.is_sent_start and "\n" not in doc[t.i - 1].text

@@ -25,7 +25,7 @@ from newsgraph.extract.lexicon.modality import (
     POSSIBLE_GOVERNORS,
 )
 from newsgraph.extract.lexicon.places import EVENT_PLACE_PREPS, PLACE_LABELS
-from newsgraph.extract.lexicon.speech import STATEMENT_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS, STATEMENT_VERBS
 from newsgraph.extract.syntax import (
     RELATIVE_PRONOUNS,
     SUBJECTS,
@@ -88,7 +88,7 @@ _CHOICE_NOUNS = frozenset(
 )
 # events where someone speaks, and the verbs a speaker speaks at one with
 SPEAKING_EVENTS = frozenset({"press_conference", "interview", "meeting", "statement"})
-_SPEAKING_VERBS = STATEMENT_VERBS | {"speak", "talk", "appear", "testify", "answer"}
+_SPEAKING_VERBS = frozenset(CUE_VERBS) | {"speak", "talk", "appear", "testify", "answer", "sit"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +230,8 @@ def noun_arguments(noun: Token, event_type: str, reader: ArgumentReader) -> Iter
         subject = subject_of(noun.head)
         if subject is not None and not is_passive(noun.head):
             yield from _with_conjuncts("agent", subject, reader)
+    elif (holder := _held_by(noun)) is not None:
+        yield from _with_conjuncts("agent", holder, reader)
     elif noun.dep_ == "dobj" and noun.head.lemma_ in _SEEKING_VERBS:
         # "prosecutors will seek a retrial": the retrial is theirs
         subject = _controller(noun.head)
@@ -241,6 +243,16 @@ def noun_arguments(noun: Token, event_type: str, reader: ArgumentReader) -> Iter
             subject = subject_of(verb.head)  # the participle's subject is its clause's
         if subject is not None and subject.pos_ != "VERB":
             yield from _with_conjuncts("agent", subject, reader)
+
+
+def _held_by(noun: Token) -> Token | None:
+    """ "a press conference held by Apple": the by-agent of a support verb on the noun."""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in SUPPORT_VERBS:
+            agent = first_child(verb, "agent")
+            if agent is not None:
+                return first_child(agent, "pobj")
+    return None
 
 
 def _controller(verb: Token) -> Token | None:

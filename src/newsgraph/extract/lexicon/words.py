@@ -19,13 +19,13 @@ ROLE_ADJECTIVES = frozenset(
     """
     acting adjunct administrative adoptive amateur appointed assistant associate athletic
     biological chief civil conservative corporate creative current defensive democratic
-    deputy domestic elder eldest elected emeritus executive federal first foreign former
-    founding freelance full-time general head honorary incoming independent interim
-    investigative joint junior late lead legislative liberal libertarian managing
-    maternal moderate offensive older oldest outgoing part-time paternal principal
-    private professional progressive public republican retired second senior socialist
-    sole special step supreme surviving tenured top twin undercover vice visiting
-    younger youngest
+    deputy domestic elder eldest elected emeritus eventual executive federal first
+    foreign former founding freelance full-time future general grand great head honorary
+    incoming independent interim investigative joint junior late lead legislative liberal
+    libertarian managing maternal moderate next offensive older oldest outgoing part-time
+    paternal possible potential presumptive prime principal private professional
+    progressive public republican retired senior socialist sole special step supreme
+    surviving tenured top twin undercover vice visiting would-be younger youngest
     """.split()
 )
 
@@ -40,6 +40,14 @@ EVALUATIVE = frozenset(
 )
 
 
+# Adjectives that open names of places and bodies: "New Zealand", "United Nations",
+# "Golden Gate", "Holy See" (a sentence may open with one that nothing else names).
+NAME_ADJECTIVES = frozenset(
+    """new united great grand royal holy golden free supreme central eastern western
+    northern southern upper lower middle inner outer little big former high""".split()
+)
+
+
 @cache
 def adjectives_only() -> frozenset[str]:
     """Lower-case words that are adjectives and never nouns or verbs: "combative"."""
@@ -51,6 +59,6 @@ def describes(word: str) -> bool:
     """Whether an adjective describes a person rather than names a role:
     "combative", "young", "vocal" yes; "former", "presidential", "foreign" no."""
     lower = word.lower()
-    if lower in ROLE_ADJECTIVES:
-        return False
+    if lower in ROLE_ADJECTIVES or "-" in lower:
+        return False  # "anti-abortion activist", "left-wing", "wrongful-death"
     return lower in EVALUATIVE or not lower.endswith(RELATIONAL_SUFFIXES)
