@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.config import Settings
+from newsgraph.evaluate.halves import HALVES, half_of
 from newsgraph.evaluate.inputs import Input, article_object, read_object
 from newsgraph.evaluate.metrics import f1, overlap_pairs, ratio, read_jsonl
 from newsgraph.records import TimeExpr
@@ -146,6 +147,7 @@ def evaluate_times(
     base = load_base_model(settings.model)  # the baseline's parse: the bare model, cached
     baseline = _Baseline()
     counts: dict[str, dict[str, Counts]] = {}
+    halves: dict[str, dict[str, Counts]] = {}
     words = 0
     digests = analyse_articles((i.article for i in inputs), settings, timer)
     for (corpus, document), read, digest in zip(documents, inputs, digests, strict=True):
@@ -158,6 +160,8 @@ def evaluate_times(
         # the gold is in the given text; a headline the reader put before it is not annotated
         ours = [_back(t, read) for t in digest.times if read.in_given_text(t.span)]
         per_system["newsgraph"].add(gold, ours, document["doc_id"])
+        per_half = halves.setdefault(corpus, {name: Counts() for name in HALVES})
+        per_half[half_of(document["doc_id"])].add(gold, ours, document["doc_id"])
         per_system["baseline"].add(gold, baseline.times(doc, dct), document["doc_id"])
     per_kwords = 1000 / words if words else 0.0
     spacy_seconds, times_seconds = timer.seconds["spacy"], timer.seconds["times"]
@@ -174,6 +178,10 @@ def evaluate_times(
             "times_share_of_spacy": ratio(times_seconds, spacy_seconds),
         },
         "errors": {corpus: systems["newsgraph"].errors for corpus, systems in counts.items()},
+        "halves": {
+            corpus: {name: c.scores() for name, c in parts.items()}
+            for corpus, parts in halves.items()
+        },
     }
 
 
@@ -235,6 +243,12 @@ def format_report(report: dict[str, Any]) -> str:
         for name, scores in systems.items():
             lines.append(
                 f"{corpus:<10} {name:<10} {scores['gold']:>5} {scores['predicted']:>5} "
+                + " ".join(f"{scores[c]:>13.3f}" for c in columns)
+            )
+    for corpus, parts in report.get("halves", {}).items():
+        for name, scores in parts.items():
+            lines.append(
+                f"{corpus:<10} {'half ' + name:<10} {scores['gold']:>5} {scores['predicted']:>5} "
                 + " ".join(f"{scores[c]:>13.3f}" for c in columns)
             )
     speed = report["speed"]

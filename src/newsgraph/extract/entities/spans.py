@@ -16,6 +16,7 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from newsgraph.extract.entities.refiner import refine_names
 from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES, NOT_PERSON_LABELS
 from newsgraph.extract.lexicon.people import (
     FEMALE_FIRST_NAMES,
@@ -55,13 +56,15 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[-'’.])*")
 
 
-def refine_ents(doc: Doc) -> list[Span]:
+def refine_ents(doc: Doc, *, learned: bool = True) -> list[Span]:
     """The model's entities, repaired with document-level evidence.
 
     Returns non-overlapping spans sorted by position; assign them to
     ``doc.ents``. Headline-like lines (ALL CAPS or Title Case) keep only names
     that the body also uses; a string keeps one label across the document;
-    unlabelled repeats of a known name get its label.
+    unlabelled repeats of a known name get its label. With ``learned`` (the default) the
+    entity refiner (``refiner``) has the last word on which stretches are names and of
+    what kind; ``learned=False`` gives the rules' spans alone.
     """
     layout = layout_of(doc)
     headline = _headline_flags(doc, layout)
@@ -84,8 +87,10 @@ def refine_ents(doc: Doc) -> list[Span]:
     spans = [_person_by_context(s) for s in filter_spans(spans)]
     spans = _consistent_labels(doc, spans)
     spans = _propagate(doc, spans, headline)
-    spans = _without_comparison_figures(spans)
-    return sorted(filter_spans(spans), key=lambda s: s.start)
+    spans = sorted(filter_spans(spans), key=lambda s: s.start)
+    if learned:
+        spans = refine_names(doc, spans)
+    return _without_comparison_figures(spans)
 
 
 def _without_comparison_figures(spans: list[Span]) -> list[Span]:
