@@ -61,3 +61,13 @@ def test_read_plain_finds_the_text_header_and_keeps_the_text() -> None:
     read = read_plain(text, "t")
     assert read.article.text == text and read.offset == 0
     assert read.article.title == "Case Dismissed Against Senator"
+
+
+def test_halves_depend_on_the_document_id_alone() -> None:
+    from newsgraph.evaluate.halves import half_of
+
+    ids = [f"doc{n}" for n in range(200)]
+    halves = [half_of(i) for i in ids]
+    assert halves == [half_of(i) for i in ids]  # the same on every run, in any order
+    assert set(halves) == {"A", "B"} and 70 < halves.count("A") < 130
+    assert half_of("APW19980807.0261") == "B"

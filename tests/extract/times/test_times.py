@@ -200,7 +200,6 @@ def test_duration_with_fraction_is_written_in_whole_smaller_units():
     assert one("It took a minute and a half.")[2] == "PT1M30S"
 
 
-
 def test_duration_in_months_keeps_months():
     assert one("He was jailed for 18 months.") == ("18 months", "DURATION", "P18M")
 
