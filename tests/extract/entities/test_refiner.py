@@ -11,12 +11,14 @@ from newsgraph.analysis import digest
 from newsgraph.extract.entities.refiner import (
     CLASSES,
     Refiner,
+    Trust,
     candidates,
     load_refiner,
     refine_names,
 )
 
 HandDoc = Callable[..., Doc]
+SURE = Trust(change=0.5, drop=0.3, add=0.5)  # overrule the rules whenever it leans
 WORDS = ["Leicestershire", "beat", "Dana", "Whitfield", "in", "Leicester", "."]
 
 
@@ -48,7 +50,7 @@ def test_refine_names_keeps_the_likeliest_name_and_maps_the_label(hand_doc: Hand
     doc = _doc(hand_doc)
     rules = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 4, label="PERSON")]
     refiner = _weights(leicestershire="ORG", whitfield="PER", leicester="LOC")
-    spans = refine_names(doc, rules, refiner)
+    spans = refine_names(doc, rules, refiner, SURE)
     # a team named after its county is an organisation; a place keeps its OntoNotes label
     assert [(s.text, s.label_) for s in spans] == [
         ("Leicestershire", "ORG"),
@@ -59,8 +61,22 @@ def test_refine_names_keeps_the_likeliest_name_and_maps_the_label(hand_doc: Hand
 
 def test_refine_names_drops_a_stretch_scored_as_no_name(hand_doc: HandDoc) -> None:
     doc = _doc(hand_doc)
-    spans = refine_names(doc, [Span(doc, 0, 1, label="GPE")], _weights(whitfield="PER"))
+    spans = refine_names(doc, [Span(doc, 0, 1, label="GPE")], _weights(whitfield="PER"), SURE)
     assert [s.text for s in spans] == ["Dana Whitfield"]
+
+
+def test_refine_names_gives_a_name_one_type_in_a_document(hand_doc: HandDoc) -> None:
+    words = ["Dorsey", "said", "it", ".", "They", "wrote", "to", "Dorsey", "."]
+    doc = hand_doc(words, ents=["B-PERSON", *["O"] * 6, "B-PERSON", "O"])
+    rules = [Span(doc, 0, 1, label="PERSON"), Span(doc, 7, 8, label="PERSON")]
+    rows = {
+        "bias": [0.0] * len(CLASSES),
+        "p1=<edge>": [0, 4.0, 0, 0, 0],
+        "p1=to": [0, 0, 0, 3.0, 0],
+    }
+    spans = refine_names(doc, rules, Refiner(rows), SURE)
+    # "to Dorsey" leans to a place, less surely than the first Dorsey is a person
+    assert [(s.text, s.label_) for s in spans] == [("Dorsey", "PERSON"), ("Dorsey", "PERSON")]
 
 
 def test_shipped_refiner_has_every_class_and_a_bias() -> None:
