@@ -114,14 +114,18 @@ def test_warc_record_without_target_uri_is_an_input_error(tmp_path: Path) -> Non
     strict=True,
     raises=AssertionError,
     reason="bench/fuzz.py: a feed whose XML declaration names an encoding with a NUL in it "
-    "(encoding='utf\\x00-8') makes feedparser.parse raise ValueError ('embedded null "
-    "character', in encodings.convert_to_utf8); read_feed lets it through and the isolation "
-    "reports 'FILE: read failed: ValueError ...' (a reader bug). Expected: an InputError",
+    "or in bytes that are not UTF-8 makes feedparser.parse raise (ValueError 'embedded null "
+    "character' / UnicodeDecodeError, in encodings.convert_to_utf8); read_feed lets it "
+    "through and the isolation reports 'FILE: read failed: ...' (a reader bug). Expected: "
+    "an InputError, as for any other feed that cannot be read",
 )
-def test_feed_with_a_nul_in_its_encoding_is_an_input_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", [b"utf\x00-8", b"\x91utf-8"], ids=["nul", "not-utf8"])
+def test_feed_with_a_broken_encoding_declaration_is_an_input_error(
+    tmp_path: Path, encoding: bytes
+) -> None:
     path = tmp_path / "news.rss"
     path.write_bytes(
-        b"<?xml version='1.0' encoding='utf\x00-8'?><rss version='2.0'><channel>"
+        b"<?xml version='1.0' encoding='" + encoding + b"'?><rss version='2.0'><channel>"
         b"<title>News</title><item><title>A</title><link>https://news.example/1</link>"
         b"</item></channel></rss>"
     )
