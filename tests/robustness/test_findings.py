@@ -178,3 +178,19 @@ def test_charset_label_with_a_nul_is_ignored(tmp_path: Path) -> None:
     )
     items = list(read_inputs([str(path)], Settings(fetch=False)))
     assert [type(item).__name__ for item in items] == ["Article", "Article"], items
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bench/fuzz.py: an empty .rss or .atom file: feedparser's result has no "
+    "'version' key, and read_feed's `parsed.version` raises AttributeError ('object has "
+    "no attribute version'): 'FILE: read failed: AttributeError ...' (a reader bug). "
+    "Expected: InputError 'empty input', as for an empty .txt",
+)
+@pytest.mark.parametrize("suffix", [".rss", ".atom"])
+def test_empty_feed_is_an_input_error(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"news{suffix}"
+    path.write_bytes(b"")
+    items = list(read_inputs([str(path)], Settings(fetch=False)))
+    assert [type(item).__name__ for item in items] == ["InputError"], items
