@@ -83,6 +83,7 @@ def test_digest_bad_inputs_reported_and_others_still_digested(tmp_path: Path) ->
     )
     (tmp_path / "lines.jsonl").write_text('{"text": "Mayor Ann Li resigned."}\n{oops\n')
     (tmp_path / "nothing.html").write_text("<html><body><nav>Home</nav></body></html>")
+    (tmp_path / "blank.html").write_text("<html><body></body></html>")  # trafilatura logs
     (tmp_path / "good.txt").write_text("Judge Helen Okafor dismissed the case in Columbus.\n")
     result = run("digest", str(tmp_path), str(tmp_path / "missing.txt"), "--format", "jsonl")
     assert result.returncode == 1

@@ -1,13 +1,15 @@
 """Quality gate: the main event's 5W1H answers on Giveme5W1H, with pinned floors.
 
-Measured through the digest a user gets (accuracy = share of answers with
-token F1 >= 0.5 against the phrases of at least two coders): who 0.935, what
-0.854, when 0.771, where 0.830, mean over who/what/when/where 0.847 (0.809 on
-the first 24 files by name, 0.885 on the last 24; was 0.805, and 0.483 before
-that); the lead-sentence baseline 0.261. The rules were written looking at
-these 48 articles; 24 other articles of the same gold standard (not in
-../shared) scored 0.73 when first tried, and a held-back test split is
-measured by others, so these are development figures. The target is 0.82
+Measured through the digest a user gets, each article read by the JSON reader as
+news-please writes it (accuracy = share of answers with token F1 >= 0.5 against the
+phrases of at least two coders): who 0.957, what 0.854, when 0.750, where 0.787,
+mean over who/what/when/where 0.837 (half A 0.869, half B 0.807 of evaluate.halves);
+the lead-sentence baseline 0.277. Built by hand, as the evaluation did before
+issue 13, the code of then scored 0.847 (who 0.935, when 0.771, where 0.830), 0.832
+read by the JSON reader. The
+rules were written looking at these 48 articles; 24 other articles of the same gold
+standard (not in ../shared) scored 0.73 when first tried, and a held-back test split
+is measured by others, so these are development figures. The target is 0.82
 (see issue 4): the mean's floor is the target; the others sit an answer or
 two below the measured figures so that a loss fails loudly.
 """
@@ -27,7 +29,7 @@ from newsgraph.evaluate.fivew import (
 )
 from tests.conftest import dataset_path
 
-FLOORS = {"who": 0.91, "what": 0.81, "when": 0.70, "where": 0.79}
+FLOORS = {"who": 0.91, "what": 0.81, "when": 0.70, "where": 0.76}
 MEAN_FLOOR = 0.82
 
 

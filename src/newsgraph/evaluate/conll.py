@@ -1,8 +1,9 @@
 """Entity F1 on CoNLL-2003 for newsgraph and for the bare spaCy model, in one run.
 
 Documents are rebuilt as text (tokens joined by spaces, one sentence a line),
-both systems tag that text, and predicted spans are compared to the gold spans
-by exact character offsets after mapping OntoNotes labels to CoNLL's four.
+which newsgraph reads as a text file (``evaluate.inputs``); both systems tag that
+text, and predicted spans are compared to the gold spans by exact character
+offsets after mapping OntoNotes labels to CoNLL's four.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
+from newsgraph.evaluate.halves import HALVES, half_of
+from newsgraph.evaluate.inputs import read_plain
 from newsgraph.evaluate.metrics import prf
 from newsgraph.extract.references.coref import name_mentions
 
@@ -124,14 +127,20 @@ def _to_doc(sentences: list[list[tuple[str, str]]]) -> ConllDoc:
 
 
 def score_system(
-    docs: Iterable[ConllDoc], tag: Callable[[list[str]], Iterable[set[GoldSpan]]]
+    docs: Iterable[ConllDoc],
+    tag: Callable[[list[str]], Iterable[set[GoldSpan]]],
+    halves: dict[str, Score] | None = None,
 ) -> Score:
-    """Score a tagger that maps texts to predicted (start, end, CoNLL type) sets."""
+    """Score a tagger that maps texts to predicted (start, end, CoNLL type) sets; ``halves``
+    ("A", "B" -> Score) also gets each document's score in its half (``evaluate.halves``,
+    by the hash of the document's text)."""
     docs = list(docs)
     score = Score()
     began = time.perf_counter()
     for doc, pred in zip(docs, tag([d.text for d in docs]), strict=True):
         score.add(pred, doc.gold)
+        if halves is not None:
+            halves.setdefault(half_of(doc.text), Score()).add(pred, doc.gold)
     score.seconds = time.perf_counter() - began
     return score
 
@@ -140,7 +149,7 @@ def evaluate_entities(
     path: Path, settings: Settings | None = None, limit: int | None = None
 ) -> dict[str, Score]:
     """Score newsgraph and the bare model on the same CoNLL file; returns both scores."""
-    from newsgraph.analysis import analyse_texts
+    from newsgraph.analysis import analyse_articles
     from newsgraph.nlp.pipeline import load_base_model
 
     settings = settings or Settings()
@@ -156,7 +165,9 @@ def evaluate_entities(
             }
 
     def ours(texts: list[str]) -> Iterator[set[GoldSpan]]:
-        for digest in analyse_texts(texts, settings):
+        # each document as a text file, read by the text reader (header convention included)
+        articles = (read_plain(text, "conll").article for text in texts)
+        for digest in analyse_articles(articles, settings):
             yield {
                 (start, end, ONTONOTES_TO_CONLL[ent.type])
                 for ent in digest.entities
@@ -164,18 +175,32 @@ def evaluate_entities(
                 for start, end in name_mentions(ent, digest.article.text)
             }
 
-    return {"spacy": score_system(docs, bare), "newsgraph": score_system(docs, ours)}
+    halves: dict[str, dict[str, Score]] = {"spacy": {}, "newsgraph": {}}
+    scores = {
+        "spacy": score_system(docs, bare, halves["spacy"]),
+        "newsgraph": score_system(docs, ours, halves["newsgraph"]),
+    }
+    for name in HALVES:
+        for system in ("spacy", "newsgraph"):
+            scores[f"{system}, half {name}"] = halves[system].get(name, Score())
+    return scores
 
 
 def format_report(scores: dict[str, Score]) -> str:
     """A plain table: P/R/F1 per type and overall for each system."""
     lines = [f"{'system':<10} {'type':<5} {'P':>6} {'R':>6} {'F1':>6}"]
     for name, score in scores.items():
+        if ", half" in name:
+            continue
         for label in (*CONLL_TYPES, None):
             p, r, f = score.prf(label)
             lines.append(f"{name:<10} {label or 'all':<5} {p:6.3f} {r:6.3f} {f:6.3f}")
-    base, ours = scores.get("spacy"), scores.get("newsgraph")
-    if base and ours:
-        gain = (ours.prf()[2] - base.prf()[2]) * 100
-        lines.append(f"newsgraph - spacy: {gain:+.1f} F1 points")
+    for suffix in ("", *(f", half {name}" for name in HALVES)):
+        base, ours = scores.get("spacy" + suffix), scores.get("newsgraph" + suffix)
+        if base and ours:
+            gain = (ours.prf()[2] - base.prf()[2]) * 100
+            lines.append(
+                f"newsgraph - spacy{suffix}: {ours.prf()[2]:.3f} - {base.prf()[2]:.3f} = "
+                f"{gain:+.1f} F1 points"
+            )
     return "\n".join(lines)

@@ -8,8 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsgraph.evaluate.events import meantime_input
+from newsgraph.evaluate.fivew import giveme_article
 from newsgraph.evaluate.metrics import read_jsonl
-from newsgraph.records import Article, article_id
+from newsgraph.evaluate.polnear import polnear_input
+from newsgraph.evaluate.tempeval import tempeval_input
+from newsgraph.records import Article
 
 
 def default_datasets_dir() -> Path:
@@ -17,22 +21,11 @@ def default_datasets_dir() -> Path:
     return Path(__file__).resolve().parents[3].parent / "shared" / "datasets"
 
 
-def _article(text: object, title: object, published: object, source: str) -> Article:
-    body = str(text)
-    date = str(published)[:10] if published else None
-    return Article(
-        text=body,
-        id=article_id(body),
-        title=str(title) if title else None,
-        published=date,
-        source=source,
-    )
-
-
 def dev_articles(root: Path | None = None) -> list[Article]:
     """The dev-split articles: PolNeAR dev, TempEval-3 AQUAINT, MEANTIME and Giveme5W1H.
 
-    About 265 distinct news articles of 1998-2016, with their publication dates.
+    About 265 distinct news articles of 1998-2016, with their publication dates, each
+    read as its evaluation reads it (``evaluate.inputs``).
     """
     root = root or default_datasets_dir()
     out: list[Article] = []
@@ -44,12 +37,11 @@ def dev_articles(root: Path | None = None) -> list[Article]:
             out.append(article)
 
     for rec in read_jsonl(root / "polnear" / "polnear_dev.jsonl"):
-        add(_article(rec["text"], rec.get("title"), rec.get("publication_date"), "polnear-dev"))
+        add(polnear_input(rec).article)
     for rec in read_jsonl(root / "tempeval3" / "tbaq_aquaint.jsonl"):
-        add(_article(rec["text"], rec.get("title"), rec.get("dct"), "tempeval3-aquaint"))
+        add(tempeval_input(rec).article)
     for rec in read_jsonl(root / "meantime" / "meantime_airbus_apple.jsonl"):
-        add(_article(rec["text"], rec.get("title"), rec.get("dct"), "meantime"))
+        add(meantime_input(rec).article)
     for path in sorted((root / "giveme5w1h" / "data").glob("*.json")):
-        rec = json.loads(path.read_text(encoding="utf-8"))
-        add(_article(rec["text"], rec.get("title"), rec.get("date_publish"), "giveme5w1h"))
+        add(giveme_article(json.loads(path.read_text(encoding="utf-8"))))
     return out

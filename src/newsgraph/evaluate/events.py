@@ -24,7 +24,7 @@ its dobj Arg1.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -33,11 +33,12 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.inputs import Input, article_object, read_object, read_plain
 from newsgraph.evaluate.metrics import f1, overlap, overlap_pairs, ratio, read_jsonl
 from newsgraph.evaluate.tempeval import same_value
 from newsgraph.extract.entities.index import index_entities
 from newsgraph.extract.events.find import EventMention, find_event_mentions
-from newsgraph.records import Article, Digest, article_id
+from newsgraph.records import Digest
 from newsgraph.timing import StageTimer
 
 MEANTIME_FILE = "meantime_airbus_apple.jsonl"
@@ -257,10 +258,10 @@ def _scored_limit(text: str) -> int:
     return at
 
 
-def _ours_meantime(mentions: Sequence[EventMention], limit_char: int) -> list[Pred]:
+def _ours_meantime(mentions: Sequence[EventMention], scored: tuple[int, int]) -> list[Pred]:
     preds = []
     for m in mentions:
-        if m.span[0] >= limit_char:
+        if not scored[0] <= m.span[0] < scored[1]:
             continue
         args = tuple(
             (ROLE_TO_MEANTIME[a.role], a.span) for a in m.arguments if a.role in ROLE_TO_MEANTIME
@@ -286,11 +287,12 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return (start.idx, tok.idx + len(tok.text))
 
 
-def _baseline_preds(doc: Doc, limit_char: int) -> list[Pred]:
+def _baseline_preds(doc: Doc, scored: tuple[int, int]) -> list[Pred]:
+    """The baseline's mentions whose trigger starts in ``scored`` (a character range)."""
     return [
         Pred((t.idx, t.idx + len(t.text)), None, tuple((r, _np_span(a)) for r, a in args))
         for t, args in baseline_mentions(doc)
-        if t.idx < limit_char
+        if scored[0] <= t.idx < scored[1]
     ]
 
 
@@ -324,19 +326,35 @@ def _meantime(
     path: Path, limit: int | None, settings: Settings, timer: StageTimer
 ) -> dict[str, Scores]:
     records = _records(path, MEANTIME_FILE, limit)
-    articles = (
-        Article(text=r["text"], id=article_id(r["text"]), published=r.get("dct")) for r in records
-    )
+    inputs = [meantime_input(r) for r in records]
     systems = {"newsgraph": Scores(), "baseline": Scores()}
-    for record, (doc, digest) in zip(
-        records, docs_and_digests(articles, settings, timer), strict=True
-    ):
-        limit_char = _scored_limit(record["text"])
-        gold = meantime_gold(record, limit_char)
-        ours = _ours_meantime(_event_mentions(doc, digest), limit_char)
+    pairs = docs_and_digests((i.article for i in inputs), settings, timer)
+    for record, read, (doc, digest) in zip(records, inputs, pairs, strict=True):
+        # the annotated part of the given text, in the analysed text's offsets
+        scored = (read.offset, read.offset + _scored_limit(record["text"]))
+        gold = [_moved(g, read) for g in meantime_gold(record, scored[1] - read.offset)]
+        ours = _ours_meantime(_event_mentions(doc, digest), scored)
         systems["newsgraph"].add(record["doc_id"], gold, ours, False)
-        systems["baseline"].add(record["doc_id"], gold, _baseline_preds(doc, limit_char), False)
+        systems["baseline"].add(record["doc_id"], gold, _baseline_preds(doc, scored), False)
     return systems
+
+
+def meantime_input(record: dict[str, Any]) -> Input:
+    """The document as a JSON article (text, title, the DCT as ``published``, url), read by
+    the JSON reader as a user's file is; the text opens with its title, which is found."""
+    obj = article_object(
+        record["text"],
+        title=record.get("title"),
+        published=record.get("dct"),
+        id=record["doc_id"],
+        url=record.get("url"),
+    )
+    return read_object(obj, "meantime")
+
+
+def _moved(gold: Gold, read: Input) -> Gold:
+    args = tuple((role, read.gold_span(span)) for role, span in gold.args)
+    return replace(gold, span=read.gold_span(gold.span), args=args)
 
 
 # --- WikiEvents -------------------------------------------------------------------------
@@ -395,11 +413,11 @@ def _wikievents(
 ) -> dict[str, Scores]:
     records = _records(path, WIKIEVENTS_FILE, limit)
     texts = [wikievents_text(r) for r in records]
-    articles = (Article(text=text, id=article_id(text)) for text, _ in texts)
+    # a text file per document: WikiEvents gives no headline apart from the text
+    inputs = [read_plain(text, "wikievents") for text, _ in texts]
     systems = {"newsgraph": Scores(), "baseline": Scores()}
-    for record, (text, spans), (doc, digest) in zip(
-        records, texts, docs_and_digests(articles, settings, timer), strict=True
-    ):
+    pairs = docs_and_digests((i.article for i in inputs), settings, timer)
+    for record, (text, spans), (doc, digest) in zip(records, texts, pairs, strict=True):
         gold = wikievents_gold(record, spans)
         ours = _ours_wikievents(_event_mentions(doc, digest))
         systems["newsgraph"].add(record["doc_id"], gold, ours, True)
@@ -407,7 +425,7 @@ def _wikievents(
         untyped = [Gold(g.span, None, tuple(("arg", s) for _, s in g.args)) for g in gold]
         base = [
             Pred(p.span, None, tuple(("arg", s) for _, s in p.args))
-            for p in _baseline_preds(doc, len(text))
+            for p in _baseline_preds(doc, (0, len(text)))
         ]
         systems["baseline"].add(record["doc_id"], untyped, base, False)
     return systems

@@ -10,15 +10,17 @@ Some gold phrases carry JSON escapes twice (a literal ``\\u2019`` or ``\\"``
 in the decoded text): they are decoded before scoring, so that "slams
 \\u2018rigged\\u2019 FBI" counts as the tokens "slams rigged fbi".
 
-The report also scores the first and the last half of the files (sorted by
-name) apart: a rule that helps one half only is suspect of fitting the
-articles rather than the news. ``answers`` lists every scored answer for
+The report also scores the two halves of ``evaluate.halves`` apart (by the hash
+of each article's ``dId``): rules are developed on half A and kept when half B,
+not looked at, agrees; a rule that helps one half only is suspect of fitting
+the articles rather than the news. ``answers`` lists every scored answer for
 comparing two runs article by article.
 
-Each article is analysed as headline, blank line, the description when the
-body does not open with it, blank line, body. A lead-sentence baseline runs
-in the same run: the first person/organisation, date and place named in the
-lead, and the lead sentence itself as "what".
+Each article is the JSON object news-please writes for it (the data set was
+scraped with news-please), read by the JSON reader as a user's file is: the
+headline, the description and the body (``evaluate.inputs``). A lead-sentence
+baseline runs in the same run: the first person/organisation, date and place
+named in the body's first sentence, and that sentence itself as "what".
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.halves import HALVES, half_of
+from newsgraph.evaluate.inputs import news_please, read_object
 from newsgraph.evaluate.metrics import harmonic_mean, ratio
-from newsgraph.records import Article, TimeExpr, article_id
+from newsgraph.records import Article, TimeExpr
 from newsgraph.timing import StageTimer
 
 QUESTIONS = ("who", "what", "when", "where", "why", "how")
@@ -151,23 +155,9 @@ class Tally:
 
 
 def giveme_article(record: dict[str, Any]) -> Article:
-    """Headline, the description when the body lacks it, and the body, as one ``Article``."""
-    title = (record.get("title") or "").strip()
-    body = (record.get("text") or "").strip()
-    description = (record.get("description") or "").strip()
-    head = f"{title}\n\n" if title else ""
-    if description and description[:60] not in body:
-        body = f"{description}\n\n{body}"
-    text = head + body
-    published = record.get("date_publish")
-    return Article(
-        text=text,
-        id=article_id(text),
-        title=title or None,
-        dek=description or None,
-        published=str(published)[:10] if published else None,
-        body_start=len(head),
-    )
+    """The article a user gets from the record saved as news-please writes it
+    (``title``, ``description``, ``maintext``, ``date_publish``), read by the JSON reader."""
+    return read_object(news_please(record), "giveme5w1h", body_key="maintext").article
 
 
 def _read(path: Path) -> Iterator[dict[str, Any]]:
@@ -211,8 +201,7 @@ def evaluate_5w1h(
     tallies = {"newsgraph": Tally(), "baseline": Tally()}
     records = list(_read(Path(path)))[:limit]
     articles = [giveme_article(record) for record in records]
-    # the articles in file-name order, split in two: a rule that helps one half only is suspect
-    halves = (Tally(), Tally())
+    halves = {name: Tally() for name in HALVES}
     timer = StageTimer()
     pairs = docs_and_digests(articles, settings, timer)
     for number, (record, article, (doc, digest)) in enumerate(
@@ -222,7 +211,7 @@ def evaluate_5w1h(
         gold = gold_answers(record)
         name = str(record.get("dId", number))[:8]
         tallies["newsgraph"].add(name, main, gold)
-        halves[0 if 2 * (number - 1) < len(records) else 1].add(name, main, gold)
+        halves[half_of(str(record.get("dId", number)))].add(name, main, gold)
         tallies["baseline"].add(name, lead_baseline(doc, article, list(digest.times)), gold)
     count = len(records)
     return {
@@ -232,7 +221,7 @@ def evaluate_5w1h(
             "nlp_ms_per_article": 1000 * ratio(timer.seconds["parse"], count),
             "events_ms_per_article": 1000 * ratio(timer.seconds["events"], count),
         },
-        "halves": [h.scores() for h in halves],
+        "halves": {name: h.scores() for name, h in halves.items()},
         "errors": tallies["newsgraph"].errors,
         "answers": tallies["newsgraph"].answers,
     }
@@ -253,17 +242,17 @@ def format_report(report: dict[str, Any]) -> str:
             f"{name:<10} {cells}  {scores['mean_accuracy_4w']:>7.3f} "
             f"{scores['mean_accuracy_5w1h']:>7.3f} {scores['when_date_accuracy']:>5.3f}"
         )
-    for number, scores in enumerate(report.get("halves", ()), 1):
+    for half, scores in report.get("halves", {}).items():
         cells = " ".join(f"{scores['questions'][q]['accuracy']:>13.3f}" for q in QUESTIONS)
         lines.append(
-            f"{'half ' + str(number):<10} {cells}  {scores['mean_accuracy_4w']:>7.3f} "
+            f"{'half ' + half:<10} {cells}  {scores['mean_accuracy_4w']:>7.3f} "
             f"{scores['mean_accuracy_5w1h']:>7.3f} {scores['when_date_accuracy']:>5.3f}"
         )
     speed = report["speed"]
     lines += [
         "",
         "cells: accuracy (share with token F1 >= 0.5) and, in brackets, mean token F1;",
-        "half 1 / half 2: newsgraph on the first and the last half of the files by name",
+        "half A / half B: newsgraph on the two halves of evaluate.halves (hash of the dId)",
         f"{speed['articles']} articles: spaCy {speed['nlp_ms_per_article']:.1f} ms / article, "
         f"events stage {speed['events_ms_per_article']:.2f} ms / article",
     ]

@@ -32,9 +32,11 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.halves import HALVES, half_of
+from newsgraph.evaluate.inputs import Input, article_object, read_object
 from newsgraph.evaluate.metrics import greedy_pairs, harmonic_mean, overlap, ratio, read_jsonl
 from newsgraph.extract.quotes.marks import find_quotations, quotations_of
-from newsgraph.records import Article, Entity, Quote, article_id
+from newsgraph.records import Entity, Quote
 from newsgraph.timing import StageTimer
 
 Spans = list[tuple[int, int]]
@@ -222,6 +224,23 @@ def baseline_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
+def polnear_input(record: dict[str, Any]) -> Input:
+    """The record as a JSON article (text, title, publication date, id), read by the
+    JSON reader as a user's file is."""
+    obj = article_object(
+        record["text"],
+        title=record.get("title"),
+        published=record.get("publication_date"),
+        id=record["doc_id"],
+    )
+    return read_object(obj, "polnear")
+
+
+def _moved(gold: GoldQuote, read: Input) -> GoldQuote:
+    source = [read.gold_span(s) for s in gold.source] if gold.source is not None else None
+    return GoldQuote([read.gold_span(s) for s in gold.content], source, gold.form)
+
+
 def evaluate_quotes(
     path: Path,
     *,
@@ -235,20 +254,21 @@ def evaluate_quotes(
     mentions include the pronouns and role nouns coreference linked to them."""
     settings = settings or Settings()
     records = load_polnear(path, limit, last)
-    articles = (
-        Article(text=r["text"], id=article_id(r["text"]), published=r.get("publication_date"))
-        for r in records
-    )
+    inputs = [polnear_input(r) for r in records]
     timer = StageTimer()
     tallies = {"newsgraph": _Tally(), "baseline": _Tally()}
-    for record, (doc, digest) in zip(
-        records, docs_and_digests(articles, settings, timer), strict=True
-    ):
-        golds = gold_quotes(record)
+    halves = {name: _Tally() for name in HALVES}
+    pairs = docs_and_digests((i.article for i in inputs), settings, timer)
+    for record, read, (doc, digest) in zip(records, inputs, pairs, strict=True):
+        golds = [_moved(g, read) for g in gold_quotes(record)]
         entities = {e.id: e for e in digest.entities}
-        tallies["newsgraph"].add(digest.quotes, golds, entities)
+        # PolNeAR annotates the given text only: quotes in a headline the reader put
+        # before it are not scored
+        ours = [q for q in digest.quotes if read.in_given_text(q.span)]
+        tallies["newsgraph"].add(ours, golds, entities)
+        halves[half_of(record["doc_id"])].add(ours, golds, entities)
         with timer("baseline"):
-            baseline = baseline_quotes(doc)
+            baseline = [q for q in baseline_quotes(doc) if read.in_given_text(q.span)]
         tallies["baseline"].add(baseline, golds, entities)
     docs = len(records)
     tallies["newsgraph"].ms = 1000 * timer.seconds["quotes"]
@@ -256,6 +276,7 @@ def evaluate_quotes(
     return {
         "documents": docs,
         "systems": {name: t.report(docs) for name, t in tallies.items()},
+        "halves": {name: t.report(docs) for name, t in halves.items()},
         "nlp_ms_per_doc": round(1000 * ratio(timer.seconds["parse"], docs), 1),
         "path": str(path),
     }
@@ -292,6 +313,12 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(label.ljust(width) + "".join(str(get(systems[n])).rjust(12) for n in names))
     gold = systems[names[0]]
     lines.append("gold by form: " + ", ".join(f"{f} {gold[f]['gold']}" for f in FORMS))
+    for half, scores in report.get("halves", {}).items():
+        lines.append(
+            f"newsgraph, half {half}: content F1 {scores['content']['f1']}, speaker accuracy "
+            f"{scores['speaker_accuracy']}, end-to-end F1 {scores['end_to_end']['f1']} "
+            f"({scores['content']['gold']} gold)"
+        )
     if "nlp_ms_per_doc" in report:
         lines.append(f"spaCy pipeline: {report['nlp_ms_per_doc']} ms per doc")
     return "\n".join(lines)

@@ -19,8 +19,8 @@ from newsgraph.config import Settings
 from newsgraph.corpus import stories
 from newsgraph.corpus.stories import StoryFeatures, assign_story, merge_story
 from newsgraph.errors import InputError
+from newsgraph.evaluate.inputs import read_plain
 from newsgraph.evaluate.metrics import harmonic_mean
-from newsgraph.records import Article
 from newsgraph.records.corpus import StorySummary
 
 _PTB = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}
@@ -92,7 +92,9 @@ def evaluate_stories(
 
     docs = read_ecbplus(root)
     settings = settings or Settings()
-    digests = list(analyse_articles((Article(text=d.text, id=d.name) for d in docs), settings))
+    # each document as a text file named after it, read by the text reader
+    articles = (replace(read_plain(d.text, d.name).article, id=d.name) for d in docs)
+    digests = list(analyse_articles(articles, settings))
     leads = [stories.lead_text(d) for d in digests]
     embedder = get_embedder()
     vectors = [

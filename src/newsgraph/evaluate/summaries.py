@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsgraph.config import Settings
+from newsgraph.evaluate.inputs import article_object, read_object
 from newsgraph.evaluate.metrics import harmonic_mean, ratio, read_jsonl
-from newsgraph.records import Article, article_id
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -58,8 +58,9 @@ def evaluate_summaries(
 
     settings = settings or Settings()
     records = list(read_jsonl(path))[::every][:limit]
+    # each as a JSON article with its headline, read by the JSON reader as a user's file is
     articles = [
-        Article(text=r["article"], id=article_id(r["article"]), title=r["headline"])
+        read_object(article_object(r["article"], title=r["headline"], id=r["id"]), "bbc").article
         for r in records
     ]
     totals: dict[str, dict[str, float]] = {

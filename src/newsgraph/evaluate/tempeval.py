@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from newsgraph.config import Settings
+from newsgraph.evaluate.halves import HALVES, half_of
+from newsgraph.evaluate.inputs import Input, article_object, read_object
 from newsgraph.evaluate.metrics import f1, overlap_pairs, ratio, read_jsonl
-from newsgraph.records import Article, TimeExpr, article_id
+from newsgraph.records import TimeExpr
 from newsgraph.timing import StageTimer
 
 CORPORA = {"tbaq_timebank.jsonl": "TimeBank", "tbaq_aquaint.jsonl": "AQUAINT"}
@@ -140,24 +142,26 @@ def evaluate_times(
         if limit is None or seen.get(corpus, 0) < limit:
             seen[corpus] = seen.get(corpus, 0) + 1
             documents.append((corpus, document))
-    articles = (
-        Article(text=d["text"], id=article_id(d["text"]), published=d["dct"]) for _, d in documents
-    )
+    inputs = [tempeval_input(d) for _, d in documents]
     timer = StageTimer()
     base = load_base_model(settings.model)  # the baseline's parse: the bare model, cached
     baseline = _Baseline()
     counts: dict[str, dict[str, Counts]] = {}
+    halves: dict[str, dict[str, Counts]] = {}
     words = 0
-    for (corpus, document), digest in zip(
-        documents, analyse_articles(articles, settings, timer), strict=True
-    ):
+    digests = analyse_articles((i.article for i in inputs), settings, timer)
+    for (corpus, document), read, digest in zip(documents, inputs, digests, strict=True):
         text, dct = document["text"], document["dct"]
         with timer("spacy"):
             doc = base(text)
         words += len(text.split())
         gold = gold_times(document)
         per_system = counts.setdefault(corpus, {name: Counts() for name in SYSTEMS})
-        per_system["newsgraph"].add(gold, list(digest.times), document["doc_id"])
+        # the gold is in the given text; a headline the reader put before it is not annotated
+        ours = [_back(t, read) for t in digest.times if read.in_given_text(t.span)]
+        per_system["newsgraph"].add(gold, ours, document["doc_id"])
+        per_half = halves.setdefault(corpus, {name: Counts() for name in HALVES})
+        per_half[half_of(document["doc_id"])].add(gold, ours, document["doc_id"])
         per_system["baseline"].add(gold, baseline.times(doc, dct), document["doc_id"])
     per_kwords = 1000 / words if words else 0.0
     spacy_seconds, times_seconds = timer.seconds["spacy"], timer.seconds["times"]
@@ -174,7 +178,29 @@ def evaluate_times(
             "times_share_of_spacy": ratio(times_seconds, spacy_seconds),
         },
         "errors": {corpus: systems["newsgraph"].errors for corpus, systems in counts.items()},
+        "halves": {
+            corpus: {name: c.scores() for name, c in parts.items()}
+            for corpus, parts in halves.items()
+        },
     }
+
+
+def tempeval_input(document: dict[str, Any]) -> Input:
+    """The document as a JSON article (text, title, the DCT as ``published``), read by the
+    JSON reader as a user's file is."""
+    obj = article_object(
+        document["text"],
+        title=document.get("title"),
+        published=document["dct"],
+        id=document["doc_id"],
+    )
+    return read_object(obj, "tempeval3")
+
+
+def _back(time: TimeExpr, read: Input) -> TimeExpr:
+    """``time`` with its span in the given text's offsets, as the gold has them."""
+    start, end = time.span
+    return replace(time, span=(start - read.offset, end - read.offset))
 
 
 class _Baseline:
@@ -217,6 +243,12 @@ def format_report(report: dict[str, Any]) -> str:
         for name, scores in systems.items():
             lines.append(
                 f"{corpus:<10} {name:<10} {scores['gold']:>5} {scores['predicted']:>5} "
+                + " ".join(f"{scores[c]:>13.3f}" for c in columns)
+            )
+    for corpus, parts in report.get("halves", {}).items():
+        for name, scores in parts.items():
+            lines.append(
+                f"{corpus:<10} {'half ' + name:<10} {scores['gold']:>5} {scores['predicted']:>5} "
                 + " ".join(f"{scores[c]:>13.3f}" for c in columns)
             )
     speed = report["speed"]

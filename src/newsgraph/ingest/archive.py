@@ -63,6 +63,12 @@ def read_warc(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Art
     except ArchiveLoadFailed as exc:
         after = f" after record {number}" if number else ""
         raise InputError(source, f"not a readable WARC file{after}: {exc}") from exc
+    except (AttributeError, TypeError, ValueError) as exc:
+        # warcio breaks on some malformed records (no WARC-Target-URI: AttributeError);
+        # its stream cannot go on past them
+        where = f"{source}#{number + 1}"
+        problem = f"a malformed WARC record ({type(exc).__name__}: {exc}); the rest is not read"
+        raise InputError(where, problem) from exc
     if not valid:
         raise InputError(source, "not a readable WARC file: it holds no WARC record")
 

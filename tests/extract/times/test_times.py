@@ -193,8 +193,11 @@ def test_fiscal_year_with_number_is_that_year():
     assert one("In fiscal 1989, Elco earned $7.8 million.")[2] == "1989"
 
 
-def test_duration_with_fraction_is_decimal():
-    assert one("He served 1 ½ years.") == ("1 ½ years", "DURATION", "P1.5Y")
+def test_duration_with_fraction_is_written_in_whole_smaller_units():
+    # as TimeBank and AQUAINT write them: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M
+    assert one("He served 1 ½ years.") == ("1 ½ years", "DURATION", "P1Y6M")
+    assert one("The talks lasted 5 1/2 hours.")[2] == "PT5H30M"
+    assert one("It took a minute and a half.")[2] == "PT1M30S"
 
 
 def test_duration_in_months_keeps_months():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.events.types import EVENT_TYPES
 from newsgraph.extract.lexicon.people import (
     AMBIGUOUS_KIN,
     HONORIFICS,
@@ -25,13 +26,19 @@ from newsgraph.extract.lexicon.people import (
     SPOKESPERSON_TERMS,
     TITLE_WORDS,
 )
+from newsgraph.extract.lexicon.words import adjectives_only, describes
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, SUBJECT_RELATIVES, first_child
 from newsgraph.records import Relation
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
+_NAME_TYPES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "PERSON"})
 _TARGET_PREPS = frozenset({"for", "of", "at", "with", "to"})
 _REPRESENT_VERBS = frozenset({"represent", "defend"})
 _WORK_VERBS = frozenset({"work", "serve"})
+_ACT_FOR_VERBS = frozenset({"act", "appear"})
+# the events whose patient is a victim: "killed", "shot", "the killing of"
+_VICTIM_VERBS = frozenset(v for t in EVENT_TYPES if t.patient == "victim" for v in t.verbs)
+_VICTIM_NOUNS = frozenset(n for t in EVENT_TYPES if t.patient == "victim" for n in t.nouns)
 # "Kravets, who is ...", "the lawyer that represents ...": "which" never stands for a person
 _PERSON_RELATIVES = SUBJECT_RELATIVES - {"which"}
 
@@ -152,6 +159,7 @@ def _premodifier(person: Span) -> _Role | None:
             break
         words.insert(0, tok)
         i -= 1
+    words = [t for t in words if not _describes(t)]
     if not words:
         return None
     head = words[-1]
@@ -171,7 +179,10 @@ def _role_from_noun(person: Span, noun: Token) -> _Role | None:
     words = [
         t
         for t in noun.lefts
-        if t.dep_ in _MODIFIER_DEPS and t.ent_type_ != "PERSON" and not _in(t, person)
+        if t.dep_ in _MODIFIER_DEPS
+        and t.ent_type_ != "PERSON"
+        and not _in(t, person)
+        and not _describes(t)
     ]
     # include the modifiers' own modifiers: "civil rights lawyer"
     expanded: list[Token] = []
@@ -193,6 +204,20 @@ def _role_from_noun(person: Span, noun: Token) -> _Role | None:
                 if target is not None:
                     break
     return _Role(person, _normalise(words), noun, target)
+
+
+def _describes(tok: Token) -> bool:
+    """An adjective that describes the person, not the role: "Combative defense lawyer",
+    "a vocal critic", "the young father" (but "former", "presidential", "Democratic")."""
+    if tok.ent_type_ in _NAME_TYPES:
+        return False
+    opening = tok.is_sent_start or tok.i == 0 or "\n" in tok.doc[tok.i - 1].text_with_ws
+    if tok.text[:1].isupper() and not opening:
+        return False  # a proper adjective mid-sentence: "Republican nominee"
+    if tok.pos_ == "ADJ" or tok.tag_ in {"JJ", "JJR", "JJS"}:
+        return describes(tok.text)
+    # the tagger takes a capitalised adjective opening a sentence for a name: "Outspoken"
+    return opening and tok.lower_ in adjectives_only() and describes(tok.text)
 
 
 def _normalise(words: list[Token]) -> str:
@@ -268,6 +293,14 @@ _GROUP_NOUNS = frozenset(
         "team",
         "staff",
         "lawyers",
+        # "the victim's parents": the victim's family
+        "parents",
+        "children",
+        "sons",
+        "daughters",
+        "widow",
+        "widower",
+        "siblings",
     }
 )
 
@@ -287,8 +320,35 @@ def _target_entity(tok: Token, index: EntityIndex, roles: dict[str, list[str]]) 
         if child.dep_ == "poss" and tok.lower_ in _GROUP_NOUNS:
             return _target_entity(child, index, roles)
     if tok.pos_ == "NOUN":
-        return entity_with_role(noun_phrase(tok), roles)
+        found = entity_with_role(noun_phrase(tok), roles)
+        if found is None and tok.lemma_.lower() == "victim":
+            found = _only_victim(tok.doc, index)
+        return found
     return None
+
+
+def _only_victim(doc: Doc, index: EntityIndex) -> str | None:
+    """The one person the article says was killed, shot, hurt or kidnapped ("accused of
+    killing Kelly Brennan", "Brennan, who was shot dead"): who "the victim" is."""
+    victims = set()
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        root = person.root
+        ent_id = index.entity_at(person)
+        if ent_id is None:
+            continue
+        if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in _VICTIM_VERBS:
+            victims.add(ent_id)
+        elif (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in _VICTIM_NOUNS
+        ):
+            victims.add(ent_id)  # "the killing of Kelly Brennan"
+        for clause in _relative_clauses(root):
+            subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and clause.lemma_.lower() in _VICTIM_VERBS:
+                victims.add(ent_id)  # "Brennan, who was shot dead"
+    return victims.pop() if len(victims) == 1 else None
 
 
 def noun_phrase(tok: Token) -> str:
@@ -314,6 +374,19 @@ def entity_with_role(phrase: str, roles: dict[str, list[str]]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _for_objects(prep: Token) -> list[Token]:
+    """The objects of "for X" and of "on behalf of X"."""
+    obj = first_child(prep, "pobj")
+    if obj is None:
+        return []
+    if prep.lower_ == "on":
+        if obj.lower_ != "behalf":
+            return []
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = first_child(of, "pobj") if of is not None else None
+    return [obj] if obj is not None else []
+
+
 def _clause_relations(
     person: Span, ent_id: str, index: EntityIndex, roles: dict[str, list[str]]
 ) -> Iterator[Relation]:
@@ -326,6 +399,15 @@ def _clause_relations(
         lemma = verb.lemma_
         if lemma in _REPRESENT_VERBS:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
+            rel_type = "represents"
+        elif lemma in _ACT_FOR_VERBS:
+            # "Whitfield will act for the victim's parents", "appears on behalf of Cole"
+            objs = [
+                o
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in {"for", "on"}
+                for o in _for_objects(c)
+            ]
             rel_type = "represents"
         elif lemma in _WORK_VERBS:
             objs = [

@@ -16,11 +16,19 @@ from spacy.attrs import DEP, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from newsgraph.extract.entities.refiner import refine_names
 from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES, NOT_PERSON_LABELS
-from newsgraph.extract.lexicon.people import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from newsgraph.extract.lexicon.people import (
+    FEMALE_FIRST_NAMES,
+    HONORIFICS,
+    MALE_FIRST_NAMES,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from newsgraph.extract.lexicon.places import COUNTRIES, DEMONYMS, LOCATIVE_PREPS
+from newsgraph.extract.lexicon.words import NAME_ADJECTIVES, adjectives_only, describes
 from newsgraph.nlp.doc import positions_among
-from newsgraph.nlp.layout import dateline_follows, layout_of, line_start
+from newsgraph.nlp.layout import Layout, dateline_follows, layout_of, line_start
 
 # Labels that name things; numbers, dates and amounts are handled elsewhere.
 NAME_LABELS = frozenset(
@@ -39,20 +47,27 @@ NAME_LABELS = frozenset(
     }
 )
 
+# labels the model gives a capitalised adjective swallowed with the name after it
+_ADJECTIVE_PRONE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+# verbs and nouns of comparing: "compared X to Y", "a comparison with Y"
+_COMPARING = frozenset({"compare", "liken", "equate", "comparison", "analogy"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[-'’.])*")
 
 
-def refine_ents(doc: Doc) -> list[Span]:
+def refine_ents(doc: Doc, *, learned: bool = True) -> list[Span]:
     """The model's entities, repaired with document-level evidence.
 
     Returns non-overlapping spans sorted by position; assign them to
     ``doc.ents``. Headline-like lines (ALL CAPS or Title Case) keep only names
     that the body also uses; a string keeps one label across the document;
-    unlabelled repeats of a known name get its label.
+    unlabelled repeats of a known name get its label. With ``learned`` (the default) the
+    entity refiner (``refiner``) has the last word on which stretches are names and of
+    what kind; ``learned=False`` gives the rules' spans alone.
     """
     layout = layout_of(doc)
-    headline = layout.headline_flags(len(doc))
+    headline = _headline_flags(doc, layout)
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -72,7 +87,51 @@ def refine_ents(doc: Doc) -> list[Span]:
     spans = [_person_by_context(s) for s in filter_spans(spans)]
     spans = _consistent_labels(doc, spans)
     spans = _propagate(doc, spans, headline)
-    return sorted(filter_spans(spans), key=lambda s: s.start)
+    spans = sorted(filter_spans(spans), key=lambda s: s.start)
+    if learned:
+        spans = refine_names(doc, spans)
+    return _without_comparison_figures(spans)
+
+
+def _without_comparison_figures(spans: list[Span]) -> list[Span]:
+    """Drop the people named only as what someone is compared to: "compared the prosecutor
+    to Captain Ahab", "likened him to Nero". They are figures of speech, not people of
+    the story; a person the article names anywhere else stays."""
+    figures = [s for s in spans if s.label_ == "PERSON" and _compared_to(s)]
+    if not figures:
+        return spans
+    words = Counter(t.lower_ for s in spans if s.label_ == "PERSON" for t in s if t.is_alpha)
+    dropped = {id(s) for s in figures if all(words[t.lower_] == 1 for t in s if t.is_alpha)}
+    return [s for s in spans if id(s) not in dropped]
+
+
+def _compared_to(span: Span) -> bool:
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"to", "with"}:
+        return False
+    return prep.head.lemma_.lower() in _COMPARING
+
+
+def _headline_flags(doc: Doc, layout: Layout) -> list[bool]:
+    """For each token: is it on the headline or on a line set like one?
+
+    The layout's header range holds the dek too ("... in the city of Mazar-i-Sharif"
+    under the title); a dek is a sentence, whose names are the article's own, so the
+    header from the dek on counts only where a line is set like a headline.
+    """
+    # TODO(merge): nlp.layout could leave the dek out of headline_lines itself
+    flags = layout.headline_flags(len(doc))
+    if not layout.header_end or not layout.dek:
+        return flags
+    header_end = next((tok.i for tok in doc if tok.idx >= layout.header_end), len(doc))
+    dek_start = layout.dek[0][0]
+    if dek_start >= header_end:
+        return flags  # the dek is found in the body only: the header holds none
+    flags[dek_start:header_end] = [False] * (header_end - dek_start)
+    for start, end in layout.headline_lines[1:]:
+        flags[start:end] = [True] * (end - start)
+    return flags
 
 
 def _trim(ent: Span) -> Span | None:
@@ -93,6 +152,13 @@ def _trim(ent: Span) -> Span | None:
         or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})
     ):
         end -= 1
+    if ent.label_ in _ADJECTIVE_PRONE and start < end and _opening_adjective(doc[start]):
+        # "Outspoken Denver attorney Marcus Bell": the sentence's first word is an adjective.
+        # The model's label was for both words: with one word left it is a guess
+        # ("Denver" as a PERSON), and a repeat elsewhere labels it again (_propagate)
+        if end - start <= 2:
+            return None
+        start += 1
     if ent.label_ == "PERSON":
         # scraped pages: "9 Ben Zobrist", "Ben Morgan 8/8 Witnesses", "pic.twitter.com/x"
         while start < end and not _name_like(doc[start]):
@@ -112,6 +178,28 @@ def _trim(ent: Span) -> Span | None:
     if start == ent.start and end == ent.end:
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _opening_adjective(tok: Token) -> bool:
+    """A capitalised word opening a sentence or line that is an adjective, never a noun
+    or a name: "Combative", "Outspoken", "Fiery" (not "Young", "Islamic", "Sunny" when
+    the article also writes it capitalised inside a sentence)."""
+    doc = tok.doc
+    if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
+        return False
+    text = tok.text
+    if not (text[:1].isupper() and text[1:].islower()):
+        return False
+    lower = tok.lower_
+    if lower not in adjectives_only() or not describes(lower) or lower in FIRST_NAMES:
+        return False
+    if lower in NAME_ADJECTIVES:
+        return False  # "New Zealand", "United Nations"
+    # the article's own evidence: the word capitalised where no sentence starts is a name
+    return not any(
+        t.text == text and t.i > 0 and not t.is_sent_start and "\n" not in doc[t.i - 1].text
+        for t in doc
+    )
 
 
 def _name_like(tok: Token) -> bool:

@@ -25,8 +25,14 @@ from newsgraph.extract.lexicon.modality import (
     POSSIBLE_GOVERNORS,
 )
 from newsgraph.extract.lexicon.places import EVENT_PLACE_PREPS, PLACE_LABELS
-from newsgraph.extract.lexicon.speech import STATEMENT_VERBS
-from newsgraph.extract.syntax import RELATIVE_PRONOUNS, SUBJECTS, is_passive, subject_of
+from newsgraph.extract.lexicon.speech import CUE_VERBS, STATEMENT_VERBS
+from newsgraph.extract.syntax import (
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+    first_child,
+    is_passive,
+    subject_of,
+)
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "each", "both"})
 
@@ -71,6 +77,18 @@ SUPPORT_VERBS = frozenset(
         "perform",
     }
 )
+
+
+# verbs whose object event is their subject's: "seek a retrial", "demand an inquiry"
+_SEEKING_VERBS = frozenset({"seek", "pursue", "request", "demand"})
+# nouns whose infinitive is their possessor's doing: "the prosecutor's choice not to seek"
+_CHOICE_NOUNS = frozenset(
+    """choice decision refusal plan bid attempt effort move promise pledge threat vow
+    failure right intention offer""".split()
+)
+# events where someone speaks, and the verbs a speaker speaks at one with
+SPEAKING_EVENTS = frozenset({"press_conference", "interview", "meeting", "statement"})
+_SPEAKING_VERBS = frozenset(CUE_VERBS) | {"speak", "talk", "appear", "testify", "answer", "sit"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +230,55 @@ def noun_arguments(noun: Token, event_type: str, reader: ArgumentReader) -> Iter
         subject = subject_of(noun.head)
         if subject is not None and not is_passive(noun.head):
             yield from _with_conjuncts("agent", subject, reader)
+    elif (holder := _held_by(noun)) is not None:
+        yield from _with_conjuncts("agent", holder, reader)
+    elif noun.dep_ == "dobj" and noun.head.lemma_ in _SEEKING_VERBS:
+        # "prosecutors will seek a retrial": the retrial is theirs
+        subject = _controller(noun.head)
+        if subject is not None:
+            yield from _with_conjuncts("agent", subject, reader)
+    elif event_type in SPEAKING_EVENTS and (verb := speaking_verb(noun)) is not None:
+        subject = subject_of(verb)
+        if subject is None and verb.tag_ in {"VBG", "VBN"}:
+            subject = subject_of(verb.head)  # the participle's subject is its clause's
+        if subject is not None and subject.pos_ != "VERB":
+            yield from _with_conjuncts("agent", subject, reader)
+
+
+def _held_by(noun: Token) -> Token | None:
+    """ "a press conference held by Apple": the by-agent of a support verb on the noun."""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in SUPPORT_VERBS:
+            agent = first_child(verb, "agent")
+            if agent is not None:
+                return first_child(agent, "pobj")
+    return None
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who does what an infinitive says: "the prosecutor's choice not to seek" -> the
+    prosecutor (the parser often hangs the infinitive on the verb before the noun:
+    "attacking the prosecutor's choice not to seek" is the prosecutor's, not the
+    attacker's); else the verb's subject."""
+    if verb.dep_ in {"xcomp", "acl"}:
+        noun = verb.head if verb.head.pos_ == "NOUN" else None
+        if noun is None and verb.dep_ == "xcomp":
+            noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if noun is not None and noun.lemma_.lower() in _CHOICE_NOUNS:
+            return first_child(noun, "poss")
+    return subject_of(verb)
+
+
+def speaking_verb(noun: Token) -> Token | None:
+    """The verb of speaking a briefing or interview is the place of: "said at a news
+    conference", "Speaking at a briefing in Denver, Whitfield indicated"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"at", "during", "in"}:
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_ not in _SPEAKING_VERBS or is_passive(verb):
+        return None
+    return verb
 
 
 def _with_conjuncts(role: str, tok: Token, reader: ArgumentReader) -> Iterator[Argument]:
@@ -317,6 +384,8 @@ def _noun_modality(noun: Token) -> str:
             return "possible" if child.lower_ in {"possible", "potential", "likely"} else "planned"
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
+        if modality(head, nominal=False) == "negated":
+            return "negated"  # "the choice not to seek a retrial", "did not file a suit"
         lemma = head.lemma_
         if lemma in {"avoid", "prevent", "avert", "cancel", "postpone"}:
             return "negated"

@@ -17,12 +17,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities.index import EntityIndex
 from newsgraph.extract.events.args import (
+    SPEAKING_EVENTS,
     SUPPORT_VERBS,
     Argument,
     ArgumentReader,
     modality,
     noun_arguments,
     place_of,
+    speaking_verb,
     verb_arguments,
 )
 from newsgraph.extract.events.types import (
@@ -127,6 +129,8 @@ def find_event_mentions(
                         quote.speaker_text or "",
                     ),
                 )
+        if event_type in SPEAKING_EVENTS and not any(a.role == "agent" for a in args):
+            args[:0] = _speaker_of_clause(tok, cue_speakers)
         args.extend(_specific_roles(tok, event_type, args, reader))
         mentions.append(
             EventMention(
@@ -144,6 +148,22 @@ def find_event_mentions(
             )
         )
     return mentions
+
+
+def _speaker_of_clause(noun: Token, cue_speakers: Mapping[int, Quote]) -> list[Argument]:
+    """The agent of a briefing its speaker spoke at, read off the quote of the clause:
+    "Speaking at a briefing in Denver, Whitfield indicated that ..." (a parse that missed
+    the participle's subject still attributes what was indicated)."""
+    verb = speaking_verb(noun)
+    if verb is None:
+        return []
+    for cue in (verb, verb.head):
+        quote = cue_speakers.get(cue.idx)
+        if quote is not None and quote.speaker_span is not None:
+            start, end = quote.speaker_span
+            return [Argument("agent", (start, end), (start, end), quote.speaker,
+                             quote.speaker_text or "")]  # fmt: skip
+    return []
 
 
 def find_events(

@@ -69,7 +69,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
     _row("investigation", "legal", "investigate probe",
          "investigation probe inquiry", "investigator", ""),
     _row("plea", "legal", "plead", "plea", "defendant", ""),
-    _row("trial", "legal", "try", "trial hearing", "", "defendant"),
+    _row("trial", "legal", "try", "trial retrial hearing", "", "defendant"),
     _row("verdict", "legal", "convict acquit",
          "verdict conviction acquittal", "court", "defendant"),
     _row("sentencing", "legal", "sentence jail imprison",
@@ -164,6 +164,18 @@ TWO_SENSE_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
         ),
         "ruling",
         "accident",
+    ),
+    # "attacking the prosecutor's choice" is criticism, "attacked the convoy" an attack
+    "attack": (
+        frozenset(
+            """decision choice plan plans policy policies ruling record remark remarks comment
+            comments claim claims proposal bill law deal idea move handling response
+            statement report approach strategy agenda stance position view views
+            credibility character integrity judgment judgement motive motives leadership
+            performance conduct tactic tactics""".split()
+        ),
+        "criticism",
+        "attack",
     ),
 }
 

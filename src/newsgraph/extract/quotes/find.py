@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon.people import NOT_PEOPLE
-from newsgraph.extract.lexicon.speech import CUE_VERBS
+from newsgraph.extract.lexicon.speech import CUE_VERBS, STATEMENT_NOUNS
 from newsgraph.extract.quotes.marks import Quotation, quotations_of
 from newsgraph.extract.quotes.model import load_scorer
 from newsgraph.extract.quotes.parenthetical import find_parenthetical
@@ -66,8 +66,18 @@ def find_quotes(doc: Doc, entities: Sequence[Entity], *, learned: bool = True) -
     drafts = _select([_Draft(c, [(c.start, c.end)]) for c in found])
     drafts = _attach_quotations(doc, index, drafts)
     drafts = [d for d in drafts if d.cand.rule != "unattributed"]
+    drafts = _without_empty_statements(doc, drafts)
     resolver = SpeakerResolver(
-        doc, entities, index.sent_bounds, [(q.start, q.end) for q in index.quotations]
+        doc,
+        entities,
+        index.sent_bounds,
+        [(q.start, q.end) for q in index.quotations],
+        [part for d in drafts for part in d.parts],
+        [
+            (doc[d.cand.source[0]].idx, doc[d.cand.source[1] - 1].idx + 1)
+            for d in drafts
+            if d.cand.source is not None
+        ],
     )
     previous: str | None = None
     last_source: Span | None = None
@@ -94,6 +104,30 @@ def find_quotes(doc: Doc, entities: Sequence[Entity], *, learned: bool = True) -
             last_source = source
         quotes.append(_record(index, f"q{n}", draft, source))
     return quotes
+
+
+def _without_empty_statements(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop "released a statement via her lawyer" as a quote of its own when what the
+    statement said follows it ('..., saying, "We will not rest"'): the content of the
+    release is that quote, and "a statement" says nothing."""
+    cues = [
+        doc.char_span(d.cand.cue_start, d.cand.cue_end, alignment_mode="expand") for d in drafts
+    ]
+    # the verbs that govern another draft's cue: "released" for "saying" (its own is itself)
+    governing = {
+        d.cand.governor
+        for d, cue in zip(drafts, cues, strict=True)
+        if d.cand.governor is not None and (cue is None or d.cand.governor != cue.root.i)
+    }
+    kept = []
+    for draft, cue in zip(drafts, cues, strict=True):
+        cand = draft.cand
+        if cue is not None and cand.quotation is None and cue.root.i in governing:
+            content = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if content is not None and content.root.lemma_.lower() in STATEMENT_NOUNS:
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _select(drafts: list[_Draft]) -> list[_Draft]:
@@ -307,11 +341,11 @@ def _colon_attribution(doc: Doc, text: str, q: Quotation) -> tuple[int, int] | N
 
 
 def _via(doc: Doc, governor: int, resolver: SpeakerResolver, speaker: str | None) -> str | None:
-    """'issued a statement through her lawyer' -> the lawyer's entity."""
+    """'issued a statement through (or via) her lawyer' -> the lawyer's entity."""
     gov = doc[governor]
     for node in (gov, *[c for c in gov.children if c.dep_ in {"dobj", "advcl"}]):
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ == "through":
+            if child.dep_ == "prep" and child.lower_ in {"through", "via"}:
                 pobj = first_child(child, "pobj")
                 if pobj is None:
                     continue

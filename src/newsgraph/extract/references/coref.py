@@ -67,7 +67,9 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
             span = doc.char_span(*q.speaker_span)
             if span is not None and len(span) == 1 and span[0].lower_ in _THIRD_SINGULAR:
                 resolved[span[0].i] = q.speaker  # "she said": the quote resolver decided
-    resolver = SpeakerResolver(doc, entities, sentence_bounds(doc), quoted)
+    resolver = SpeakerResolver(
+        doc, entities, sentence_bounds(doc), quoted, [q.span for q in quotes]
+    )
     named = _token_names(doc, entities)
     for tok in (doc[i] for i in positions_among(doc, _THIRD_SINGULAR | FIRST_PERSON)):
         lower = tok.lower_

@@ -22,6 +22,7 @@ from newsgraph.extract.lexicon.people import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
 )
+from newsgraph.extract.lexicon.speech import CUE_VERBS
 from newsgraph.extract.references.roles import holders_named, role_references
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS
 from newsgraph.records import Entity
@@ -38,12 +39,21 @@ class SpeakerResolver:
         entities: Sequence[Entity],
         sent_bounds: Sequence[tuple[int, int]],
         quoted: Sequence[tuple[int, int]] = (),
+        reported: Sequence[tuple[int, int]] = (),
+        sources: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
         self.sent_bounds = sent_bounds
         # quoted stretches (sorted): a name said inside a quote is not who said it
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
+        # the content of reported statements, quoted or not (sorted): the subject of a
+        # clause someone reported is not the subject of the narration
+        self._reported = sorted(reported)
+        self._reported_starts = [s for s, _ in self._reported]
+        # ... unless it is the source of a statement of its own: "X told investigators
+        # that ..., according to a police report" reports X's statement
+        self._sources = sorted(sources)
         self.entities = {e.id: e for e in entities}
         starts: list[tuple[int, int, str]] = []
         for ent in entities:
@@ -93,6 +103,17 @@ class SpeakerResolver:
 
     def _in_quote(self, char: int) -> bool:
         return self.quotation_at(char) is not None
+
+    def _in_reported(self, char: int) -> bool:
+        n = bisect.bisect_right(self._reported_starts, char) - 1
+        if n < 0 or char >= self._reported[n][1]:
+            return False
+        if any(start <= char < end for start, end in self._sources):
+            return False
+        # "X told investigators that ..., according to a police report": the subject of
+        # a saying verb inside the content is a speaker still
+        verb = self._subject_head(char)
+        return verb is None or verb.head.lemma_.lower() not in CUE_VERBS
 
     def gender(self, ent_id: str) -> str | None:
         return self._gender.get(ent_id)
@@ -154,7 +175,13 @@ class SpeakerResolver:
         candidates = [
             (s, e) for s, e in self.mentions_before(head.idx, 1500) if not self._in_quote(s)
         ]
-        subjects = [(s, e) for s, e in candidates if fits(e) and self._is_subject_at(s)]
+        # "Whitfield told reporters that the Brennan family would keep fighting. She
+        # insisted": Brennan is the subject of what Whitfield said, not of the story
+        subjects = [
+            (s, e)
+            for s, e in candidates
+            if fits(e) and self._is_subject_at(s) and not self._in_reported(s)
+        ]
         if previous is not None and fits(previous):
             last = self.mentions_before(head.idx, 1500)
             seen = [s for s, e in last if e == previous]
@@ -171,13 +198,18 @@ class SpeakerResolver:
         return None
 
     def _is_subject_at(self, char: int) -> bool:
+        return self._subject_head(char) is not None
+
+    def _subject_head(self, char: int) -> Token | None:
+        """The head of the subject phrase a mention at ``char`` is in, or None when the
+        mention is no subject."""
         tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if tok is None:
-            return False
+            return None
         head = tok[0]
         while head.dep_ in {"compound", "flat", "amod", "det"} and head.head.i != head.i:
             head = head.head
-        return head.dep_ in NOMINAL_SUBJECTS
+        return head if head.dep_ in NOMINAL_SUBJECTS else None
 
     def _near_word(self, ent_id: str, lemma: str) -> bool:
         """Whether ``lemma`` occurs in the sentence of a mention of ``ent_id`` or in the

@@ -42,7 +42,12 @@ def find_times(text: str, published: str | None, doc: Doc | None = None) -> list
     pos = 0
     while (match := MASTER.search(text, pos)) is not None:
         start = match.start()
-        hit = _resolve(match, ctx)
+        try:
+            hit = _resolve(match, ctx)
+        except (OverflowError, ValueError):
+            # the date would leave the calendar ("yesterday" of 0001-01-01, Christmas after
+            # 9999): resolve it as if the creation time were unknown, its parts left X
+            hit = _resolve(match, Context(text=text, dct=None, doc=doc))
         if hit is None:
             pos = start + 1
             continue

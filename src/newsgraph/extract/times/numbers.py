@@ -54,7 +54,26 @@ def duration_value(amount: float | None, unit_word: str) -> str:
         return f"P{_num(amount * 3)}M"
     if designator == "WE":
         return f"P{_num(amount)}WE"
-    return f"{prefix}{_num(amount * multiplier)}{designator}"
+    value = amount * multiplier
+    split = _SMALLER.get((designator, is_time))
+    if split is not None and value != int(value):
+        # "5 1/2 hours" -> PT5H30M, "2 1/2 years" -> P2Y6M: TIMEX3 writes whole units
+        factor, smaller, separator = split
+        rest = (value - int(value)) * factor
+        if abs(rest - round(rest)) < 1e-9:
+            whole = f"{int(value)}{designator}" if int(value) else ""
+            return f"{prefix}{whole}{separator}{round(rest)}{smaller}"
+    return f"{prefix}{_num(value)}{designator}"
+
+
+# (designator, time unit) -> how many of the next smaller unit make one, the smaller
+# unit's designator, and what comes between them ("T" from days to hours)
+_SMALLER: dict[tuple[str, bool], tuple[int, str, str]] = {
+    ("Y", False): (12, "M", ""),
+    ("D", False): (24, "H", "T"),
+    ("H", True): (60, "M", ""),
+    ("M", True): (60, "S", ""),
+}
 
 
 def unit_key(word: str) -> str:
