@@ -15,9 +15,9 @@ why. An input that takes longer than ``NEWSGRAPH_FUZZ_SECONDS`` (10 s for a
 reader, 3x that for a digest) is a hang. Anything else is a crash: atheris writes
 the input to ``crash-<sha1>`` and stops.
 
-Known issues (``KNOWN`` below: dates at the ends of the calendar, a charset label with a
-NUL, an empty feed, and what feedparser and warcio raise on bad input, which the feed
-and WARC readers let through) are counted and printed, not crashes;
+Known issues (``KNOWN`` below: an empty feed, and what feedparser raises on a broken
+encoding declaration, which the feed reader lets through) are counted and printed, not
+crashes;
 ``NEWSGRAPH_FUZZ_STRICT=1`` makes them crashes too.
 
 Usage: nice python bench/fuzz.py [-atheris_runs=N] [-max_len=4096] [CORPUS_DIR ...]
@@ -71,25 +71,16 @@ STRICT = os.environ.get("NEWSGRAPH_FUZZ_STRICT") == "1"
 PUBLISHED = (None, "2024-11-02", "2024-02-29T23:59:59", "0001-01-01", "9999-12-31")
 DIGESTED_PER_INPUT = 3  # a .jsonl of many lines: digest the first few articles
 
-# this harness's own finds, open (tests/robustness/test_findings.py); issue 14's lone
-# surrogates and spaCy's E088 are fixed, so they are crashes again
+# this harness's own finds still open (tests/robustness/test_findings.py); the others
+# it found are fixed, and crashes again if they come back
 KNOWN: dict[str, tuple[type[Exception] | tuple[type[Exception], ...], str]] = {
-    "date at the end of the calendar": (
-        (OverflowError, ValueError),
-        r"date value out of range|year -?\d+ is out of range",
-    ),
-    "charset label with a NUL": (
-        AssertionError,
-        r"(?s)read failed: ValueError: embedded null character.*in _try_codec",
-    ),
     "empty feed": (  # read_feed asks feedparser's result for a version it does not have
         AssertionError,
         r"(?s)read failed: AttributeError: object has no attribute 'version'.*in read_feed",
     ),
-    # the readers call these parsers without catching what they raise on bad input: one
-    # cause each (counted by exception), whatever the input that shows it
+    # read_feed calls feedparser without catching what it raises on a bad encoding
+    # declaration: one cause (counted by exception), whatever the input that shows it
     "feedparser raised": (AssertionError, r"(?s)read failed: (\w+).*/feedparser/"),
-    "warcio raised": (AssertionError, r"(?s)read failed: (\w+).*/warcio/"),
 }
 
 COUNTS: Counter[str] = Counter()

@@ -151,9 +151,9 @@ def test_warc_with_a_wrong_content_length_says_so_through_logging(
     reason="bench/fuzz.py: a charset label with a NUL in it (a WARC record's HTTP "
     "Content-Type 'text/html; charset=utf\\x00-8', or a fetched page's) makes "
     "codecs.lookup raise ValueError ('embedded null character') in ingest/files.py "
-    "_try_codec, which catches only LookupError and UnicodeDecodeError: 'FILE: read failed: "
-    "ValueError ...' and the WARC's later records are never read. Expected: the label "
-    "ignored, as an unknown one is, and the text decoded by detection",
+    "_try_codec, which catches only LookupError and UnicodeDecodeError; read_warc's "
+    "catch-all then calls the record malformed and drops the rest of the crawl. Expected: "
+    "the label ignored, as an unknown one is, and the text decoded by detection",
 )
 def test_charset_label_with_a_nul_is_ignored(tmp_path: Path) -> None:
     page = b"<html><body><article><p>" + b"The caf\xe9 said the bridge will open. " * 12
