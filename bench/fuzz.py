@@ -15,10 +15,9 @@ why. An input that takes longer than ``NEWSGRAPH_FUZZ_SECONDS`` (10 s for a
 reader, 3x that for a digest) is a hang. Anything else is a crash: atheris writes
 the input to ``crash-<sha1>`` and stops.
 
-Known issues (``KNOWN`` below: an empty feed, and what feedparser raises on a broken
-encoding declaration, which the feed reader lets through) are counted and printed, not
-crashes;
-``NEWSGRAPH_FUZZ_STRICT=1`` makes them crashes too.
+Known issues (``KNOWN`` below: none open now; a finding not yet fixed goes there, with
+its strict xfail in tests/robustness/test_findings.py) are counted and printed, not
+crashes; ``NEWSGRAPH_FUZZ_STRICT=1`` makes them crashes too.
 
 Usage: nice python bench/fuzz.py [-atheris_runs=N] [-max_len=4096] [CORPUS_DIR ...]
 (libFuzzer's flags work; with no corpus folder, a temporary one is seeded from
@@ -73,15 +72,7 @@ DIGESTED_PER_INPUT = 3  # a .jsonl of many lines: digest the first few articles
 
 # this harness's own finds still open (tests/robustness/test_findings.py); the others
 # it found are fixed, and crashes again if they come back
-KNOWN: dict[str, tuple[type[Exception] | tuple[type[Exception], ...], str]] = {
-    "empty feed": (  # read_feed asks feedparser's result for a version it does not have
-        AssertionError,
-        r"(?s)read failed: AttributeError: object has no attribute 'version'.*in read_feed",
-    ),
-    # read_feed calls feedparser without catching what it raises on a bad encoding
-    # declaration: one cause (counted by exception), whatever the input that shows it
-    "feedparser raised": (AssertionError, r"(?s)read failed: (\w+).*/feedparser/"),
-}
+KNOWN: dict[str, tuple[type[Exception] | tuple[type[Exception], ...], str]] = {}
 
 COUNTS: Counter[str] = Counter()
 # the readers read a real file: in memory where the system has a RAM disk

@@ -98,15 +98,6 @@ def test_warc_record_without_target_uri_is_an_input_error(tmp_path: Path) -> Non
     assert items[1].source == f"{path}#2"  # type: ignore[union-attr]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bench/fuzz.py: a feed whose XML declaration names an encoding with a NUL in it "
-    "or in bytes that are not UTF-8 makes feedparser.parse raise (ValueError 'embedded null "
-    "character' / UnicodeDecodeError, in encodings.convert_to_utf8); read_feed lets it "
-    "through and the isolation reports 'FILE: read failed: ...' (a reader bug). Expected: "
-    "an InputError, as for any other feed that cannot be read",
-)
 @pytest.mark.parametrize("encoding", [b"utf\x00-8", b"\x91utf-8"], ids=["nul", "not-utf8"])
 def test_feed_with_a_broken_encoding_declaration_is_an_input_error(
     tmp_path: Path, encoding: bytes
@@ -121,14 +112,6 @@ def test_feed_with_a_broken_encoding_declaration_is_an_input_error(
     assert [type(item).__name__ for item in items] == ["InputError"], items
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bench/fuzz.py: warcio writes its own warning ('WARNING: Record not followed by "
-    "newline, perhaps Content-Length is invalid', an offset and the remainder) straight to "
-    "stderr (archiveiterator.read_to_end) for a record shorter than its Content-Length says; "
-    "issue 14 wants library messages through newsgraph's logging, at its levels",
-)
 def test_warc_with_a_wrong_content_length_says_so_through_logging(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,16 +128,6 @@ def test_warc_with_a_wrong_content_length_says_so_through_logging(
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bench/fuzz.py: a charset label with a NUL in it (a WARC record's HTTP "
-    "Content-Type 'text/html; charset=utf\\x00-8', or a fetched page's) makes "
-    "codecs.lookup raise ValueError ('embedded null character') in ingest/files.py "
-    "_try_codec, which catches only LookupError and UnicodeDecodeError; read_warc's "
-    "catch-all then calls the record malformed and drops the rest of the crawl. Expected: "
-    "the label ignored, as an unknown one is, and the text decoded by detection",
-)
 def test_charset_label_with_a_nul_is_ignored(tmp_path: Path) -> None:
     page = b"<html><body><article><p>" + b"The caf\xe9 said the bridge will open. " * 12
     page += b"</p></article></body></html>"
@@ -167,14 +140,6 @@ def test_charset_label_with_a_nul_is_ignored(tmp_path: Path) -> None:
     assert [type(item).__name__ for item in items] == ["Article", "Article"], items
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bench/fuzz.py: an empty .rss or .atom file: feedparser's result has no "
-    "'version' key, and read_feed's `parsed.version` raises AttributeError ('object has "
-    "no attribute version'): 'FILE: read failed: AttributeError ...' (a reader bug). "
-    "Expected: InputError 'empty input', as for an empty .txt",
-)
 @pytest.mark.parametrize("suffix", [".rss", ".atom"])
 def test_empty_feed_is_an_input_error(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"news{suffix}"
