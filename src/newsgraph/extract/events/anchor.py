@@ -223,4 +223,3 @@ def _violent(tok: Token, triggers: Mapping[int, tuple[str, bool]]) -> bool:
     kind = triggers.get(tok.i)
     row = TYPES.get(kind[0]) if kind else None
     return row is not None and row.genre in _TIED_GENRES
-

@@ -16,7 +16,6 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities.index import EntityIndex
-from newsgraph.extract.lexicon.people import PERSON_NOUNS
 from newsgraph.extract.events.anchor import (
     CLAUSE,
     anchor_times,
@@ -41,9 +40,9 @@ from newsgraph.extract.events.types import (
     FRAMING_VERBS,
     MONEY_CHARGE_MODIFIERS,
     NON_EVENT_VERBS,
-    OBJECT_TYPES,
     OBJECT_NOT_SPEECH,
     OBJECT_SENSITIVE,
+    OBJECT_TYPES,
     OTHER,
     PERSON_OBJECT_VERBS,
     TWO_SENSE_VERBS,
@@ -51,6 +50,7 @@ from newsgraph.extract.events.types import (
     noun_type,
     verb_type,
 )
+from newsgraph.extract.lexicon.people import PERSON_NOUNS
 from newsgraph.nlp.doc import positions_among
 from newsgraph.records import Event, EventTime, Participant, Quote, TimeExpr
 
@@ -358,8 +358,10 @@ def _verb_sense(tok: Token, lemma: str) -> str:
                  if o.lemma_.lower() in OBJECT_TYPES[lemma]]  # fmt: skip
         if typed:
             return typed[0]
-        if lemma == "fire" and not objects and any(
-            c.dep_ == "prep" and c.lower_ in FIRING_PREPS for c in tok.children
+        if (
+            lemma == "fire"
+            and not objects
+            and any(c.dep_ == "prep" and c.lower_ in FIRING_PREPS for c in tok.children)
         ):
             return "shooting"  # "police fired on the crowd"
     if lemma in FRAMING_VERBS and any(
