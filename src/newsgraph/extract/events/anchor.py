@@ -82,10 +82,9 @@ def anchor_times(
             own.setdefault(at, expr)
     # "the incident that unfolded on March 3, 2022, when X shot Y": the clause hangs on the date
     for i in triggers:
-        if i not in own:
-            expr = _when_clause_of_date(doc[i], inside)
-            if expr is not None:
-                own[i] = expr
+        found = None if i in own else _when_clause_of_date(doc[i], inside)
+        if found is not None:
+            own[i] = found
     return {i: Anchored(expr, basis) for i, (expr, basis) in spread(doc, own, triggers).items()}
 
 
