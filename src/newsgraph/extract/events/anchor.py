@@ -29,7 +29,9 @@ LINKED = "linked"  # the time of an event it is tied to
 
 _ANCHOR_TYPES = frozenset({"DATE", "TIME"})
 # Verbs that only say when their subject noun happened: "the crash occurred on Sunday".
-OCCURRENCE_VERBS = frozenset({"happen", "occur", "take", "begin", "start", "end", "follow"})
+OCCURRENCE_VERBS = frozenset(
+    {"happen", "occur", "take", "begin", "start", "end", "follow", "unfold"}
+)
 # subordinators of a clause that happens at its governor's time: "on March 3, when ..."
 _SAME_TIME_MARKERS = frozenset({"when", "as", "while", "whilst"})
 # prepositions that put one event inside another: "wounded in a shooting", "during a raid"
@@ -140,6 +142,8 @@ def _sharing(tok: Token, below: Token, triggers: Mapping[int, tuple[str, bool]])
     head = tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.i in triggers:
         yield head.i  # "an agreement reached in 1991", "a conference held on Friday"
+    elif tok.dep_ in {"acl", "relcl"} and tok.lemma_ in OCCURRENCE_VERBS and head.i in triggers:
+        yield head.i  # "the trial, which began on Monday", "the incident that unfolded on ..."
     if (
         tok.dep_ in {"nsubj", "nsubjpass"}
         and triggers.get(tok.i, ("", False))[1]
