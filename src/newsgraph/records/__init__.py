@@ -161,6 +161,8 @@ class MainEvent:
     def to_dict(self) -> dict[str, Any]:
         """The ``main_event`` object of the digest format."""
         data: dict[str, Any] = _plain(self)
+        if data["when"] is not None:
+            del data["when"]["basis"]  # an event's field: the answer's layout stays text, value
         return data
 
 

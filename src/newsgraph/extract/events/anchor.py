@@ -37,6 +37,10 @@ _SAME_TIME_MARKERS = frozenset({"when", "as", "while", "whilst"})
 # prepositions that put one event inside another: "wounded in a shooting", "during a raid"
 _INSIDE_PREPS = frozenset({"in", "during", "amid"})
 _TIED_GENRES = frozenset({"violence", "disaster"})
+_SEQUENCE_ADVERBS = frozenset(
+    {"later", "then", "subsequently", "since", "afterwards", "afterward", "eventually", "again"}
+)
+_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must"})
 # how a date sits on a noun it only describes: "the 2022 case", "Friday's hearing"
 _PREMODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 # the noun "set" of "film set", which the parser reads as a participle
@@ -160,7 +164,7 @@ def _governing(tok: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iterator
         yield head  # "held a press conference on Monday", "the crash occurred on Sunday"
     if tok.dep_ in {"advcl", "relcl"} and _marked_same_time(tok):
         yield head  # "was killed on March 3 when Okafor fired"
-    if tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB":
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB" and not _moves_on(tok):
         yield head  # "was arrested and charged on Monday"
     for child in tok.children:
         # "was killed and a director wounded on Thursday": a second subject, its verb elided;
@@ -178,6 +182,15 @@ def _governing(tok: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iterator
             yield from (v for v in child.children if v.dep_ == "acl" and v.tag_ == "VBN")
     if tok.dep_ == "acl" and head.dep_ == "conj" and head.head.pos_ == "VERB":  # the other way
         yield head.head
+
+
+def _moves_on(verb: Token) -> bool:
+    """ "arrested on Monday and later released", "... and will be tried": a time of its own."""
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in _SEQUENCE_ADVERBS)
+        or (c.dep_ == "aux" and c.lower_ in _MODALS)
+        for c in verb.children
+    )
 
 
 def supported(noun: Token) -> bool:
