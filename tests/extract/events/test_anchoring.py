@@ -226,3 +226,15 @@ def test_case_fixture_dismissal_article_dates_each_event_by_its_own_clause(
     assert _when(by_type["killing"]) == ("2022-03-03", "clause")
     assert _when(by_type["sentencing"]) == ("2024-04", "clause")
     assert "dismissal_from_office" not in by_type
+
+
+@pytest.mark.model
+def test_where_clause_and_deep_phrases_give_the_place(digest_of: Callable[..., Digest]) -> None:
+    digest = digest_of(
+        "Lindqvist was flown to a hospital in Albuquerque, where she died of her wounds."
+    )
+    albuquerque = next(e.id for e in digest.entities if e.name == "Albuquerque")
+    assert _one(digest, "death").place == albuquerque
+    deep = digest_of("Two men were shot during a rehearsal at a ranch outside Reno.")
+    reno = next(e.id for e in deep.entities if e.name == "Reno")
+    assert _one(deep, "shooting").place == reno

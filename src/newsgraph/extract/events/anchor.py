@@ -20,8 +20,9 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.events.args import SUPPORT_VERBS
+from newsgraph.extract.events.args import SUPPORT_VERBS, Argument, ArgumentReader
 from newsgraph.extract.events.types import TYPES
+from newsgraph.extract.lexicon.places import WHERE_PREPS
 from newsgraph.records import TimeExpr
 
 CLAUSE = "clause"  # the event's own clause, or the clause it is subordinate to
@@ -40,6 +41,10 @@ _TIED_GENRES = frozenset({"violence", "disaster"})
 _SEQUENCE_ADVERBS = frozenset(
     {"later", "then", "subsequently", "since", "afterwards", "afterward", "eventually", "again"}
 )
+# how far down the phrases a place is looked for, and the prepositions on the way
+_PLACE_DEPTH = 4
+_SETTING_PREPS = WHERE_PREPS | {"on", "across", "throughout", "during"}
+_PLACE_PATH_PREPS = _SETTING_PREPS | {"of"}
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must"})
 # how a date sits on a noun it only describes: "the 2022 case", "Friday's hearing"
 _PREMODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
@@ -114,6 +119,32 @@ def spread(
             if not added:
                 break
     return found
+
+
+def setting_of(trigger: Token, reader: ArgumentReader) -> Argument | None:
+    """A place deeper in the trigger's phrases than its own place argument reaches: "fired
+    a prop gun on the set of the western at a ranch outside Santa Fe", "on a New Mexico
+    film set"; or the place a "where" clause hangs on ("a hospital in Albuquerque, where
+    she died"). A name under "of" is no place of the event ("the mayor of Chicago")."""
+    frontier = [trigger]
+    if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+        if reader.place_type(trigger.head):
+            return reader.argument("place", trigger.head)
+        frontier.append(trigger.head)
+    for _ in range(_PLACE_DEPTH):
+        deeper = []
+        for tok in frontier:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PATH_PREPS:
+                    continue
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    named = [obj, *(m for m in obj.children if m.dep_ in {"compound", "nmod"})]
+                    place = next((n for n in named if reader.place_type(n)), None)
+                    if place is not None and prep.lower_ in _SETTING_PREPS:
+                        return reader.argument("place", place)
+                    deeper.append(obj)
+        frontier = deeper
+    return None
 
 
 def _own_triggers(root: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iterator[int]:

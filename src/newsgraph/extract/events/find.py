@@ -20,6 +20,7 @@ from newsgraph.extract.events.anchor import (
     CLAUSE,
     anchor_times,
     is_mistaken_participle,
+    setting_of,
     spread,
     supported,
 )
@@ -117,12 +118,14 @@ def find_event_mentions(
         if found is not None:
             triggers[at] = found
     anchored = anchor_times(doc, times, triggers)
-    own_places = {}
+    own_places, deeper = {}, {}
     for i in triggers:
         place = place_of(doc[i], reader)
         if place is not None:
             own_places[i] = place
-    places = spread(doc, own_places, triggers)
+        elif (setting := setting_of(doc[i], reader)) is not None:
+            deeper[i] = setting
+    places = spread(doc, {**deeper, **own_places}, triggers)
     mentions = []
     for i, (event_type, nominal) in triggers.items():
         tok = doc[i]
@@ -131,7 +134,8 @@ def find_event_mentions(
             noun_arguments(tok, event_type, reader) if nominal else verb_arguments(tok, reader)
         )
         place, basis = places.get(i, (None, None))
-        if place is not None and basis == CLAUSE and (i in own_places or supported(tok)):
+        framed = supported(tok) and tok.head.i in own_places
+        if place is not None and basis == CLAUSE and (i in own_places or framed):
             args.append(place)  # "held a press conference in Dayton": the verb's is the noun's
             place = None
         anchor = anchored.get(i)
