@@ -238,3 +238,14 @@ def test_where_clause_and_deep_phrases_give_the_place(digest_of: Callable[..., D
     deep = digest_of("Two men were shot during a rehearsal at a ranch outside Reno.")
     reno = next(e.id for e in deep.entities if e.name == "Reno")
     assert _one(deep, "shooting").place == reno
+
+
+@pytest.mark.model
+def test_a_coordinated_clause_of_its_own_keeps_no_shared_time(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of(
+        "Lindqvist was killed on March 3, 2022, and Okafor was later charged in her death."
+    )
+    assert _when(_one(digest, "killing")) == ("2022-03-03", "clause")
+    assert _one(digest, "charge").time is None

@@ -195,18 +195,13 @@ def _governing(tok: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iterator
         yield head  # "held a press conference on Monday", "the crash occurred on Sunday"
     if tok.dep_ in {"advcl", "relcl"} and _marked_same_time(tok):
         yield head  # "was killed on March 3 when Okafor fired"
-    if tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB" and not _moves_on(tok):
-        yield head  # "was arrested and charged on Monday"
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB" and _shares(tok):
+        yield head  # "was arrested on Monday and charged", "... and a director wounded"
     for child in tok.children:
         # "was killed and a director wounded on Thursday": a second subject, its verb elided;
         # not "was not reported ... and only became public this weekend" (two predicates)
-        if (
-            child.dep_ == "conj"
-            and child.pos_ == "VERB"
-            and tok.pos_ == "VERB"
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-            and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in child.children)
-        ):
+        verbs = child.pos_ == "VERB" and tok.pos_ == "VERB"
+        if child.dep_ == "conj" and verbs and _subject(child) and _shares(child):
             yield child
         # the parser's reading of the same: "killed and a director [conj] wounded [acl]"
         if child.dep_ == "conj" and child.pos_ == "NOUN" and tok.pos_ == "VERB":
@@ -215,13 +210,23 @@ def _governing(tok: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iterator
         yield head.head
 
 
-def _moves_on(verb: Token) -> bool:
-    """ "arrested on Monday and later released", "... and will be tried": a time of its own."""
-    return any(
+def _shares(conj: Token) -> bool:
+    """Whether a coordinated verb is in its first verb's clause: the same subject ("was
+    arrested on Monday and charged") or a second subject with the verb elided ("was killed
+    and a director wounded"); not a clause of its own ("..., and Okafor was charged") nor
+    one that moves on ("and later released", "and will be tried")."""
+    own = {c.dep_ for c in conj.children}
+    if _subject(conj) and own & {"aux", "auxpass", "mark"}:
+        return False
+    return not any(
         (c.dep_ == "advmod" and c.lower_ in _SEQUENCE_ADVERBS)
         or (c.dep_ == "aux" and c.lower_ in _MODALS)
-        for c in verb.children
+        for c in conj.children
     )
+
+
+def _subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def supported(noun: Token) -> bool:
