@@ -206,9 +206,10 @@ def find_events(
     """The events of one article, ids ``v1``, ``v2`` ... in order of first mention.
 
     Mentions of the same event are joined (``Event.mentions``). ``time`` is the
-    time expression of the event's clause as ``find_times`` normalised it
+    time expression that dates the event, as ``find_times`` normalised it
     against ``published`` ("on Friday" in a lead -> the Friday before the
-    article date); None when no clause dates the event. With ``include_other``
+    article date), with its ``basis`` (``anchor``: its own or governing clause,
+    ``clause``; a tied event's, ``linked``); None when nothing dates the event. With ``include_other``
     False, only events of a documented type (not ``other``) are returned. ``quotes`` and
     ``references`` are as for ``find_event_mentions``.
     """
