@@ -209,9 +209,9 @@ def find_events(
     time expression that dates the event, as ``find_times`` normalised it
     against ``published`` ("on Friday" in a lead -> the Friday before the
     article date), with its ``basis`` (``anchor``: its own or governing clause,
-    ``clause``; a tied event's, ``linked``); None when nothing dates the event. With ``include_other``
-    False, only events of a documented type (not ``other``) are returned. ``quotes`` and
-    ``references`` are as for ``find_event_mentions``.
+    ``clause``; a tied event's, ``linked``); None when nothing dates the event. With
+    ``include_other`` False, only events of a documented type (not ``other``) are
+    returned. ``quotes`` and ``references`` are as for ``find_event_mentions``.
     """
     del published  # the times already carry values resolved against it
     mentions = find_event_mentions(doc, index, times, quotes=quotes, references=references)
