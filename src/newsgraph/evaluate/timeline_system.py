@@ -1,0 +1,206 @@
+"""Track A of SemEval-2015 Task 4: each target entity's timeline, built from our digests.
+
+A function of per-article records (``ArticleEvents``: the digest, every event mention
+it was made from and the clause each covers), so that better events, times and
+entities in the digest lift it without a change here. For a target ("Airbus A380"):
+
+1. its mentions in each article: the words of the target or of a distinctive part of
+   it ("A380", "Gallois", "USAF"), and every mention of a digest entity so named
+   (pronouns that coreference gave it included);
+2. the events it takes part in: an argument of the event overlaps one of its mentions,
+   or the mention lies in the event's own clause;
+3. each event's date: the time the digest's event analysis anchored it to, as the
+   task writes dates (``2010-06``, ``2010-06-XX``); events with no time in a
+   reported clause take the article's date, planned or possible ones stay undated;
+4. the timeline: undated events first (position 0, as the task's gold has them), then
+   one position per date in date order; the same event told by several articles (same
+   lemma, same date) is one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsgraph.evaluate.semeval_data import UNDATED, TaskArticle, Timeline, TimelineEntry
+from newsgraph.extract.events.find import EventMention
+from newsgraph.records import Digest
+
+Span = tuple[int, int]
+
+# single words that name no one on their own: "Corps" of "Apple Corps", "Store"
+_GENERIC_WORDS = frozenset(
+    "corps store airlines airline force inc company group corporation the of and".split()
+)
+_TIMEX_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_UNDATED_MODALITIES = frozenset({"planned", "possible", "negated"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEvents:
+    """What the timeline reads of one article: its digest, every event mention the
+    digest was made from (untyped ones too: the task's events include "has", "uses")
+    and, per mention, the char span of the clause it heads."""
+
+    article: TaskArticle
+    digest: Digest
+    mentions: tuple[EventMention, ...]
+    clauses: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    mention: str  # the task's mention id
+    lemma: str
+    date: str
+    order: tuple[int, int]  # (article index, char offset): ties broken by text order
+
+
+def target_variants(target: str) -> list[str]:
+    """The strings that name ``target`` in a text, longest first.
+
+    ``"Boeing 787 Dreamliner"`` -> the whole name, "787 Dreamliner", "Dreamliner",
+    "Boeing 787"; ``"Steve Jobs"`` -> "Steve Jobs", "Jobs"; ``"United States Air
+    Force"`` -> also "USAF" and "Air Force". A part is kept when it is not a generic word
+    ("Corps", "Store") and not a bare short number ("4" of "iPhone 4").
+    """
+    words = target.split()
+    out = [target]
+    for n in range(1, len(words)):
+        suffix = words[n:]
+        if len(suffix) == 1 and not _distinctive(suffix[0]):
+            continue
+        out.append(" ".join(suffix))
+    for n in range(2, len(words)):
+        out.append(" ".join(words[:n]))  # "Northrop Grumman" of a longer name, "Boeing 787"
+    if len(words) >= 3:
+        out.append("".join(w[0] for w in words if w[0].isupper()))  # "USAF"
+    seen: list[str] = []
+    for v in out:
+        if v not in seen:
+            seen.append(v)
+    return sorted(seen, key=len, reverse=True)
+
+
+def _distinctive(word: str) -> bool:
+    if word.lower() in _GENERIC_WORDS:
+        return False
+    if word.isdigit():
+        return len(word) >= 3  # "777", not "4"
+    return len(word) >= 3 and (word[0].isupper() or any(ch.isdigit() for ch in word))
+
+
+def target_spans(target: str, item: ArticleEvents) -> list[Span]:
+    """The char spans in the article that refer to ``target`` (see ``target_variants``)."""
+    text = item.digest.article.text
+    spans: list[Span] = []
+    for variant in target_variants(target):
+        # the task's own case: "iPod", "iTunes"; word-bounded, so "Jobs" is not "Jobsworth"
+        pattern = re.compile(r"(?<![\w-])" + re.escape(variant) + r"(?![\w-])")
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    variants = {v.lower() for v in target_variants(target)}
+    for ent in item.digest.entities:
+        names = {ent.name.lower(), *(a.lower() for a in ent.aliases)}
+        if names & variants:
+            spans.extend(m for m in ent.mentions if not _covered(m, spans))
+    return spans
+
+
+def _covered(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s <= span[0] < e for s, e in spans)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def involves(mention: EventMention, clause: Span, spans: Sequence[Span]) -> bool:
+    """Whether the target (``spans``) takes part in the event: as an argument, or named
+    inside the clause the trigger heads (the trigger's own word excluded)."""
+    for arg in mention.arguments:
+        if any(_overlaps(arg.span, s) for s in spans):
+            return True
+    return any(
+        clause[0] <= s[0] and s[1] <= clause[1] and not _overlaps(s, mention.span) for s in spans
+    )
+
+
+def task_date(value: str | None, published: str | None) -> str | None:
+    """A TIMEX3 value as the task writes dates; None when it names no calendar date.
+
+    ``"2010-06-07"`` stays; ``"2010-06"`` -> ``"2010-06-XX"``; ``"2010"`` ->
+    ``"2010-XX-XX"``; ``"PRESENT_REF"`` -> the article's date; ``"PAST_REF"``, ``"P3M"``
+    -> None.
+    """
+    if value is None:
+        return None
+    if value == "PRESENT_REF":
+        return published
+    m = _TIMEX_DAY.match(value)
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    return f"{year}-{month or 'XX'}-{day or 'XX'}"
+
+
+def event_date(mention: EventMention, published: str | None) -> str:
+    """The date the timeline gives an event (see the module docstring, step 3)."""
+    if mention.time is not None:
+        date = task_date(mention.time.value, published)
+        if date is not None:
+            return date
+    if mention.modality in _UNDATED_MODALITIES or published is None:
+        return UNDATED
+    return published
+
+
+def target_events(target: str, items: Sequence[ArticleEvents]) -> list[TimelineEvent]:
+    """Every event the target takes part in, over all articles, dated."""
+    out: list[TimelineEvent] = []
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        spans = target_spans(target, item)
+        if not spans:
+            continue
+        published = item.digest.article.published
+        for mention, clause in zip(item.mentions, item.clauses, strict=True):
+            if not involves(mention, clause, spans):
+                continue
+            mid = item.article.mention_at(mention.span)
+            if mid is None or mid in seen:
+                continue
+            seen.add(mid)
+            date = event_date(mention, published[:10] if published else None)
+            out.append(TimelineEvent(mid, mention.lemma, date, (n, mention.span[0])))
+    return out
+
+
+def _date_key(date: str) -> tuple[int, int, int]:
+    # a partial date sorts before the full dates it holds: "2005-XX-XX" < "2005-01-18"
+    year, month, day = ([int(p) if p.isdigit() else 0 for p in date.split("-")[:3]] + [0, 0])[:3]
+    return year, month, day
+
+
+def arrange(target: str, events: Iterable[TimelineEvent]) -> Timeline:
+    """The task's timeline of ``events``: undated at position 0, then one position per
+    date in date order; one line per (date, lemma), its mentions in text order."""
+    events = sorted(events, key=lambda e: e.order)
+    dated = sorted({e.date for e in events if e.date != UNDATED}, key=_date_key)
+    positions = {UNDATED: 0} | {d: i + 1 for i, d in enumerate(dated)}
+    lines: dict[tuple[str, str], list[str]] = {}
+    for e in events:
+        lines.setdefault((e.date, e.lemma), []).append(e.mention)
+    entries = [
+        TimelineEntry(positions[date], date, tuple(mentions))
+        for (date, _), mentions in lines.items()
+    ]
+    entries.sort(key=lambda e: e.position)
+    return Timeline(target, tuple(entries))
+
+
+def build_timelines(targets: Iterable[str], items: Sequence[ArticleEvents]) -> list[Timeline]:
+    """The timeline of every target, from the articles' event records."""
+    return [arrange(t, target_events(t, items)) for t in targets]

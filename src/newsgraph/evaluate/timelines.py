@@ -1,0 +1,151 @@
+"""Score timelines on SemEval-2015 Task 4 (TimeLine: cross-document event ordering).
+
+``evaluate_timelines(folder)`` reads a corpus folder of the task's layout
+(``semeval_data``), digests its texts (rebuilt from the tokens, so every event maps
+back to the task's ``docid-sentence-word`` mentions), builds each target's timeline
+(Track A: our own events, dates and entity matching; ``timeline_system``) and scores
+it with the task's temporal awareness (``awareness``), next to a baseline in the same
+run: every event mention of a sentence that names the target, on the article's date.
+With ``system=DIR`` it scores a folder of timelines in the task's format instead,
+so the gold scored against itself gives 1.0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.config import Settings
+from newsgraph.errors import InputError
+from newsgraph.evaluate.awareness import score_timelines
+from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.events import _event_mentions
+from newsgraph.evaluate.semeval_data import (
+    TaskArticle,
+    Timeline,
+    read_docs,
+    read_targets,
+    read_timelines,
+    task_article,
+    write_timelines,
+)
+from newsgraph.evaluate.timeline_system import (
+    ArticleEvents,
+    TimelineEvent,
+    arrange,
+    build_timelines,
+    target_spans,
+)
+from newsgraph.extract.events.find import EventMention
+
+GOLD = "timelines_gold"
+
+
+def article_events(
+    articles: Sequence[TaskArticle], settings: Settings | None = None
+) -> list[ArticleEvents]:
+    """Each article's digest and event mentions (with their clauses), in order."""
+    settings = settings or Settings()
+    out = []
+    pairs = docs_and_digests((a.input.article for a in articles), settings)
+    for article, (doc, digest) in zip(articles, pairs, strict=True):
+        mentions = _event_mentions(doc, digest)
+        clauses = tuple(_clause(doc, m) for m in mentions)
+        out.append(ArticleEvents(article, digest, tuple(mentions), clauses))
+    return out
+
+
+def _clause(doc: Doc, mention: EventMention) -> tuple[int, int]:
+    """The char span of what the trigger heads: a verb's clause, a noun's phrase."""
+    tok = doc[mention.token]
+    left, right = tok.left_edge, tok.right_edge
+    return (left.idx, right.idx + len(right.text))
+
+
+def baseline_timelines(targets: Sequence[str], items: Sequence[ArticleEvents]) -> list[Timeline]:
+    """Every event mention of a sentence naming the target, dated by its article."""
+    out = []
+    for target in targets:
+        events = []
+        for n, item in enumerate(items):
+            spans = target_spans(target, item)
+            published = (item.digest.article.published or "")[:10] or "XXXX-XX-XX"
+            for m in item.mentions:
+                s_start, s_end = m.sentence_span
+                if not any(s_start <= s < s_end for s, _ in spans):
+                    continue
+                mid = item.article.mention_at(m.span)
+                if mid is not None:
+                    events.append(TimelineEvent(mid, m.lemma, published, (n, m.span[0])))
+        out.append(arrange(target, events))
+    return out
+
+
+def evaluate_timelines(
+    folder: Path,
+    *,
+    system: Path | None = None,
+    out: Path | None = None,
+    settings: Settings | None = None,
+) -> dict[str, Any]:
+    """Temporal awareness P/R/F1 on one corpus folder, micro-averaged over its targets.
+
+    ``system``: a folder of timelines (``<target>.txt``) to score instead of building
+    ours; ``out``: where to write the timelines we build, in the task's format.
+    """
+    targets = read_targets(folder)
+    gold_dir = folder / GOLD
+    if not gold_dir.is_dir():
+        raise InputError(str(folder), f"no {GOLD}/ folder to score against")
+    gold = read_timelines(gold_dir, targets)
+    runs: dict[str, dict[str, Timeline]] = {}
+    docs = 0
+    if system is not None:
+        if not system.is_dir():
+            raise InputError(str(system), "--system must be a folder of <target>.txt timelines")
+        runs["system"] = read_timelines(system, targets)
+    else:
+        articles = [task_article(d) for d in read_docs(folder)]
+        docs = len(articles)
+        items = article_events(articles, settings)
+        ours = build_timelines(targets, items)
+        if out is not None:
+            write_timelines(out, ours)
+        runs["newsgraph"] = {t.target: t for t in ours}
+        runs["baseline"] = {t.target: t for t in baseline_timelines(targets, items)}
+    systems = {}
+    for name, timelines in runs.items():
+        total, per = score_timelines(timelines, gold, targets)
+        systems[name] = {
+            **_rounded(total.as_dict()),
+            "targets": {t: _rounded(a.as_dict()) for t, a in per.items()},
+        }
+    return {"path": str(folder), "documents": docs, "targets": len(targets), "systems": systems}
+
+
+def _rounded(scores: dict[str, float | int]) -> dict[str, float | int]:
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()}
+
+
+def format_report(report: dict[str, Any], per_target: bool = False) -> str:
+    """The report as plain text: P/R/F1 per system, and per target when asked."""
+    lines = [
+        f"SemEval-2015 TimeLine {report['path']}: {report['targets']} targets, "
+        f"{report['documents'] or 'no'} documents digested"
+    ]
+    lines.append(f"{'':24}{'P':>8}{'R':>8}{'F1':>8}{'sys rel':>9}{'gold rel':>9}")
+    for name, s in report["systems"].items():
+        lines.append(_row(name, s))
+        if per_target:
+            lines.extend(_row("  " + t, a) for t, a in s["targets"].items())
+    return "\n".join(lines)
+
+
+def _row(label: str, s: dict[str, Any]) -> str:
+    return (
+        f"{label[:24]:24}{s['precision']:8.3f}{s['recall']:8.3f}{s['f1']:8.3f}"
+        f"{s['system_relations']:9d}{s['gold_relations']:9d}"
+    )
