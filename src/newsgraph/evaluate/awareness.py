@@ -4,9 +4,9 @@ A timeline becomes a graph of three relations: the mentions at one position are
 simultaneous (``=``), every mention of an earlier position is before (``<``) every
 mention of a later one, and a mention is included in its date (``in``; a date such as
 ``XXXX-XX-XX`` with no digit is no date, so an undated event is placed by its position
-alone, as the task does). Precision = |system reduced ∩ gold closure| / |system
-reduced|, recall = |gold reduced ∩ system closure| / |gold reduced|, both summed over
-the targets (micro-averaged) before dividing.
+alone, as the task does; ``1968`` and ``1968-XX-XX`` are one date). Precision =
+|system reduced ∩ gold closure| / |system reduced|, recall = |gold reduced ∩ system
+closure| / |gold reduced|, both summed over the targets (micro-averaged) before dividing.
 
 The reduced graph is the fewest relations whose closure is the whole graph: a chain of
 ``=`` through each position's mentions, one ``<`` from each position to the next and
@@ -32,6 +32,17 @@ Relation = tuple[str, str, str]
 def is_dated(date: str) -> bool:
     """``"2010-06-07"`` and ``"2003-XX-XX"`` are dates; ``"XXXX-XX-XX"`` is none."""
     return any(ch.isdigit() for ch in date)
+
+
+def canonical_date(date: str) -> str:
+    """One spelling per date: ``"1968"`` and ``"1968-XX-XX"`` are the same year.
+
+    The task's gold writes both (``2006-03`` beside ``2006-03-XX``), so dates are
+    compared in this form: ``canonical_date("2006-03") == "2006-03-XX"``.
+    """
+    parts = [p.strip() for p in date.split("-")][:3]
+    parts += ["XX"] * (3 - len(parts))
+    return "-".join(parts)
 
 
 @dataclass(slots=True)
@@ -62,8 +73,9 @@ class TimeGraph:
                 if mention not in graph.class_of:
                     graph.class_of[mention] = index
                     graph.classes[index].append(mention)
-            if is_dated(entry.date) and entry.date not in graph.dates[index]:
-                graph.dates[index].append(entry.date)
+            date = canonical_date(entry.date)
+            if is_dated(date) and date not in graph.dates[index]:
+                graph.dates[index].append(date)
         keep = [i for i, members in enumerate(graph.classes) if members]
         graph._renumber(keep)
         # positions are totally ordered: the closure of "each before the next" is

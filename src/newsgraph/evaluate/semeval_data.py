@@ -23,6 +23,7 @@ from newsgraph.evaluate.inputs import Input, article_object, read_object
 
 Span = tuple[int, int]
 UNDATED = "XXXX-XX-XX"
+DATE_LINE = 1  # sentence 1 of every document is its publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +107,20 @@ def parse_date_line(line: str) -> str | None:
 
 
 def task_article(doc: TaskDoc) -> TaskArticle:
-    """The document as the JSON article a user would give: one sentence a line, the
-    headline as title, the date line as ``published``; read by the product's JSON reader."""
+    """The document as the JSON article a user would give: the headline as title, the
+    date line as ``published`` (and not in the text, where it would be read as the
+    time of the events around it), one sentence a line; read by the product's JSON
+    reader. A token of the date line has the empty span ``(0, 0)``."""
     pieces: list[str] = []
     spans: list[Span] = []
     at = 0
     previous: int | None = None
     for token in doc.tokens:
+        if token.sentence == DATE_LINE:
+            spans.append((0, 0))
+            continue
         if previous is not None:
-            sep = "\n" if token.sentence != previous else " "
-            pieces.append(sep)
+            pieces.append("\n" if token.sentence != previous else " ")
             at += 1
         spans.append((at, at + len(token.text)))
         pieces.append(token.text)
@@ -124,7 +129,7 @@ def task_article(doc: TaskDoc) -> TaskArticle:
     text = "".join(pieces)
     obj = article_object(text, title=doc.sentence_text(0), published=doc.published)
     read = read_object(obj, f"semeval:{doc.doc_id}")
-    shifted = tuple((s + read.offset, e + read.offset) for s, e in spans)
+    shifted = tuple((s + read.offset, e + read.offset) if e else (0, 0) for s, e in spans)
     return TaskArticle(doc, read, shifted)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from newsgraph.evaluate.semeval_data import UNDATED, TaskArticle, Timeline, TimelineEntry
 from newsgraph.extract.events.find import EventMention
@@ -34,7 +35,10 @@ _GENERIC_WORDS = frozenset(
     "corps store airlines airline force inc company group corporation the of and".split()
 )
 _TIMEX_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_UNDATED_MODALITIES = frozenset({"planned", "possible", "negated"})
+_UNDATED_MODALITIES = frozenset({"planned"})
+_UNREAL_MODALITIES = frozenset({"possible", "negated"})  # "could face", "did not deliver"
+_UNDATED_TENSES = frozenset({"pluperfect", "future"})
+_REFERENCE_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +50,8 @@ class ArticleEvents:
     article: TaskArticle
     digest: Digest
     mentions: tuple[EventMention, ...]
-    clauses: tuple[Span, ...]
+    near: tuple[tuple[Span, ...], ...]  # per mention: the words below it in its clause
+    tenses: tuple[str, ...]  # per mention: past, present, perfect, future, noun ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +122,18 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def involves(mention: EventMention, clause: Span, spans: Sequence[Span]) -> bool:
-    """Whether the target (``spans``) takes part in the event: as an argument, or named
-    inside the clause the trigger heads (the trigger's own word excluded)."""
+def involves(mention: EventMention, near: Sequence[Span], spans: Sequence[Span]) -> bool:
+    """Whether the target (``spans``) takes part in the event: as an argument, or as a
+    word a few steps below the trigger in its clause ("proceed with iPhone 4
+    development"). A trigger inside the target's name ("Jobs") is no event of it."""
+    if any(_overlaps(mention.span, s) for s in spans):
+        return False
+    if mention.modality in _UNREAL_MODALITIES:
+        return False
     for arg in mention.arguments:
         if any(_overlaps(arg.span, s) for s in spans):
             return True
-    return any(
-        clause[0] <= s[0] and s[1] <= clause[1] and not _overlaps(s, mention.span) for s in spans
-    )
+    return any(_overlaps(word, s) for word in near for s in spans)
 
 
 def task_date(value: str | None, published: str | None) -> str | None:
@@ -146,15 +154,43 @@ def task_date(value: str | None, published: str | None) -> str | None:
     return f"{year}-{month or 'XX'}-{day or 'XX'}"
 
 
-def event_date(mention: EventMention, published: str | None) -> str:
-    """The date the timeline gives an event (see the module docstring, step 3)."""
+def reference_date(item: ArticleEvents) -> str | None:
+    """The day the article's main event happened, when the digest dates it to a day in
+    the fortnight before publication ("Apple unveiled the iPhone 4 yesterday"), else the
+    publication date: the day its undated past-tense events are told about."""
+    published = item.digest.article.published
+    if not published:
+        return None
+    published = published[:10]
+    main = item.digest.main_event
+    if main is None or main.when is None:
+        return published
+    day = task_date(main.when.value, published)
+    if day is None or "X" in day:
+        return published
+    try:
+        gap = (date.fromisoformat(published) - date.fromisoformat(day)).days
+    except ValueError:
+        return published
+    return day if 0 <= gap <= _REFERENCE_DAYS else published
+
+
+def event_date(mention: EventMention, tense: str, published: str | None, told: str | None) -> str:
+    """The date the timeline gives an event (see the module docstring, step 3).
+
+    ``told`` is the article's reference date (``reference_date``): an undated event in
+    the past tense happened then; one in the present holds on the publication date;
+    a pluperfect ("had been sold") or planned one is not placed in time.
+    """
     if mention.time is not None:
-        date = task_date(mention.time.value, published)
-        if date is not None:
-            return date
-    if mention.modality in _UNDATED_MODALITIES or published is None:
+        day = task_date(mention.time.value, published)
+        if day is not None:
+            return day
+    if mention.modality in _UNDATED_MODALITIES or tense in _UNDATED_TENSES or not published:
         return UNDATED
-    return published
+    if tense == "present":
+        return published
+    return told or published
 
 
 def target_events(target: str, items: Sequence[ArticleEvents]) -> list[TimelineEvent]:
@@ -165,16 +201,17 @@ def target_events(target: str, items: Sequence[ArticleEvents]) -> list[TimelineE
         spans = target_spans(target, item)
         if not spans:
             continue
-        published = item.digest.article.published
-        for mention, clause in zip(item.mentions, item.clauses, strict=True):
-            if not involves(mention, clause, spans):
+        published = (item.digest.article.published or "")[:10] or None
+        told = reference_date(item)
+        for mention, near, tense in zip(item.mentions, item.near, item.tenses, strict=True):
+            if not involves(mention, near, spans):
                 continue
             mid = item.article.mention_at(mention.span)
             if mid is None or mid in seen:
                 continue
             seen.add(mid)
-            date = event_date(mention, published[:10] if published else None)
-            out.append(TimelineEvent(mid, mention.lemma, date, (n, mention.span[0])))
+            day = event_date(mention, tense, published, told)
+            out.append(TimelineEvent(mid, mention.lemma, day, (n, mention.span[0])))
     return out
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Token
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
@@ -39,7 +39,6 @@ from newsgraph.evaluate.timeline_system import (
     build_timelines,
     target_spans,
 )
-from newsgraph.extract.events.find import EventMention
 
 GOLD = "timelines_gold"
 
@@ -47,22 +46,54 @@ GOLD = "timelines_gold"
 def article_events(
     articles: Sequence[TaskArticle], settings: Settings | None = None
 ) -> list[ArticleEvents]:
-    """Each article's digest and event mentions (with their clauses), in order."""
+    """Each article's digest and event mentions (with the words below each and its tense)."""
     settings = settings or Settings()
     out = []
     pairs = docs_and_digests((a.input.article for a in articles), settings)
     for article, (doc, digest) in zip(articles, pairs, strict=True):
         mentions = _event_mentions(doc, digest)
-        clauses = tuple(_clause(doc, m) for m in mentions)
-        out.append(ArticleEvents(article, digest, tuple(mentions), clauses))
+        near = tuple(_near(doc[m.token]) for m in mentions)
+        tenses = tuple(_tense(doc[m.token]) for m in mentions)
+        out.append(ArticleEvents(article, digest, tuple(mentions), near, tenses))
     return out
 
 
-def _clause(doc: Doc, mention: EventMention) -> tuple[int, int]:
-    """The char span of what the trigger heads: a verb's clause, a noun's phrase."""
-    tok = doc[mention.token]
-    left, right = tok.left_edge, tok.right_edge
-    return (left.idx, right.idx + len(right.text))
+# dependencies that open another clause: a word below one is not this event's participant
+_CLAUSE_DEPS = frozenset("ccomp advcl relcl conj xcomp parataxis csubj acl punct cc mark".split())
+_NEAR_HOPS = 3
+
+
+def _near(trigger: Token) -> tuple[tuple[int, int], ...]:
+    """The char spans of the words a few dependency steps below the trigger inside its
+    own clause: "proceed with iPhone 4 development" reaches "iPhone" from "proceed"."""
+    out = []
+    frontier = [trigger]
+    for _ in range(_NEAR_HOPS):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in _CLAUSE_DEPS]
+        out.extend((c.idx, c.idx + len(c.text)) for c in frontier)
+    return tuple(out)
+
+
+def _tense(tok: Token) -> str:
+    """The trigger's tense as the timeline dates by it: ``noun``, ``future`` ("will
+    ship"), ``pluperfect`` ("had been sold"), ``perfect`` ("has filed"), ``past``,
+    ``present`` or ``other`` (an infinitive, a participle with no auxiliary)."""
+    if tok.pos_ == "NOUN":
+        return "noun"
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "would", "shall"}:
+        return "future"
+    if "had" in words:
+        return "pluperfect"
+    if words & {"has", "have", "'ve", "'s"} and tok.tag_ == "VBN":
+        return "perfect"
+    tags = {tok.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags:
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return "other"
 
 
 def baseline_timelines(targets: Sequence[str], items: Sequence[ArticleEvents]) -> list[Timeline]:
