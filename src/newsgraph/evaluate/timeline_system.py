@@ -20,7 +20,7 @@ entities in the digest lift it without a change here. For a target ("Airbus A380
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +33,11 @@ Span = tuple[int, int]
 # single words that name no one on their own: "Corps" of "Apple Corps", "Store"
 _GENERIC_WORDS = frozenset(
     "corps store airlines airline force inc company group corporation the of and".split()
+)
+# what a product is called once named: "the plane", "the new device"
+PRODUCT_NOUNS = frozenset(
+    "plane planes aircraft airliner airliners jet jets superjumbo jumbo jetliner airplane "
+    "aeroplane device phone handset player players model version".split()
 )
 _TIMEX_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _UNDATED_MODALITIES = frozenset({"planned"})
@@ -52,6 +57,8 @@ class ArticleEvents:
     mentions: tuple[EventMention, ...]
     near: tuple[tuple[Span, ...], ...]  # per mention: the words below it in its clause
     tenses: tuple[str, ...]  # per mention: past, present, perfect, future, noun ...
+    # (word, the common noun it modifies): "Airbus" -> "jets" in "Airbus jets"
+    modifiers: tuple[tuple[Span, Span], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,24 @@ def target_spans(target: str, item: ArticleEvents) -> list[Span]:
     return spans
 
 
+def is_product(target: str) -> bool:
+    """``"Airbus A380"``, ``"iPod"``: a model number or an i-name makes a product."""
+    return any(ch.isdigit() for ch in target) or bool(re.match(r"i[A-Z]", target))
+
+
+def _modifiers(target: str, item: ArticleEvents) -> dict[int, Span]:
+    """Where a name modifies a noun, by the end offset of the name's word. A product
+    named before its own kind ("the first A380 superjumbo") is that noun, not a
+    modifier of it."""
+    text = item.digest.article.text
+    out = {}
+    for word, head in item.modifiers:
+        if is_product(target) and text[head[0] : head[1]].lower() in PRODUCT_NOUNS:
+            continue
+        out[word[1]] = head
+    return out
+
+
 def _covered(span: Span, spans: Sequence[Span]) -> bool:
     return any(s <= span[0] < e for s, e in spans)
 
@@ -122,18 +147,33 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def involves(mention: EventMention, near: Sequence[Span], spans: Sequence[Span]) -> bool:
+def involves(
+    mention: EventMention,
+    near: Sequence[Span],
+    spans: Sequence[Span],
+    modifiers: Mapping[int, Span] | None = None,
+) -> bool:
     """Whether the target (``spans``) takes part in the event: as an argument, or as a
     word a few steps below the trigger in its clause ("proceed with iPhone 4
-    development"). A trigger inside the target's name ("Jobs") is no event of it."""
+    development"). A trigger inside the target's name ("Jobs") is no event of it; a
+    name that only modifies a noun ("bought Airbus jets": ``modifiers`` maps the
+    name's last word, by its end offset, to that noun) takes part in that noun's
+    event alone ("iPod use")."""
     if any(_overlaps(mention.span, s) for s in spans):
         return False
     if mention.modality in _UNREAL_MODALITIES:
         return False
-    for arg in mention.arguments:
-        if any(_overlaps(arg.span, s) for s in spans):
+    own = []
+    for s in spans:
+        head = (modifiers or {}).get(s[1])  # keyed by where the name's last word ends
+        if head is None:
+            own.append(s)
+        elif head == mention.span:
             return True
-    return any(_overlaps(word, s) for word in near for s in spans)
+    for arg in mention.arguments:
+        if any(_overlaps(arg.span, s) for s in own):
+            return True
+    return any(_overlaps(word, s) for word in near for s in own)
 
 
 def task_date(value: str | None, published: str | None) -> str | None:
@@ -201,10 +241,11 @@ def target_events(target: str, items: Sequence[ArticleEvents]) -> list[TimelineE
         spans = target_spans(target, item)
         if not spans:
             continue
+        modifiers = _modifiers(target, item)
         published = (item.digest.article.published or "")[:10] or None
         told = reference_date(item)
         for mention, near, tense in zip(item.mentions, item.near, item.tenses, strict=True):
-            if not involves(mention, near, spans):
+            if not involves(mention, near, spans, modifiers):
                 continue
             mid = item.article.mention_at(mention.span)
             if mid is None or mid in seen:
