@@ -7,6 +7,7 @@ F1 0.139. The floors sit a little below; raise them when quality rises.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,8 @@ from newsgraph.evaluate.semeval_data import (
     task_article,
     timeline_file,
 )
-from newsgraph.evaluate.timeline_system import target_variants, task_date
+from newsgraph.evaluate.timeline_system import task_date
+from newsgraph.evaluate.timeline_targets import target_references, target_variants
 from newsgraph.evaluate.timelines import evaluate_timelines
 from tests.conftest import dataset_path
 
@@ -186,3 +188,14 @@ def test_empty_system_timeline_scores_zero() -> None:
     gold = Timeline("X", (TimelineEntry(1, "2010-01-01", ("d-1-a", "d-2-b")),))
     score = score_timeline(Timeline("X", ()), gold)
     assert (score.precision, score.recall) == (0.0, 0.0)
+
+
+def test_a_product_description_goes_to_the_nearest_product_named_before_it() -> None:
+    from newsgraph.records import Article, Digest
+
+    text = "The Airbus A380 landed. The plane was late. Qantas flew an A330. The plane was full."
+    refs = target_references(["Airbus A380", "Airbus"], Digest(Article(text)))
+    first, second = (m.start() + 4 for m in re.finditer("The plane", text))
+    assert (first, first + 5) in refs["Airbus A380"]  # after "the Airbus A380"
+    assert (second, second + 5) not in refs["Airbus A380"]  # after "an A330"
+    assert not any(s == (first, first + 5) for s in refs["Airbus"])  # no company

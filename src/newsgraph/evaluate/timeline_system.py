@@ -25,20 +25,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsgraph.evaluate.semeval_data import UNDATED, TaskArticle, Timeline, TimelineEntry
+from newsgraph.evaluate.timeline_targets import PRODUCT_NOUNS, is_product, target_references
 from newsgraph.extract.events.find import EventMention
 from newsgraph.records import Digest
 
 Span = tuple[int, int]
 
-# single words that name no one on their own: "Corps" of "Apple Corps", "Store"
-_GENERIC_WORDS = frozenset(
-    "corps store airlines airline force inc company group corporation the of and".split()
-)
-# what a product is called once named: "the plane", "the new device"
-PRODUCT_NOUNS = frozenset(
-    "plane planes aircraft airliner airliners jet jets superjumbo jumbo jetliner airplane "
-    "aeroplane device phone handset player players model version".split()
-)
 _TIMEX_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _UNDATED_MODALITIES = frozenset({"planned"})
 _UNREAL_MODALITIES = frozenset({"possible", "negated"})  # "could face", "did not deliver"
@@ -69,63 +61,6 @@ class TimelineEvent:
     order: tuple[int, int]  # (article index, char offset): ties broken by text order
 
 
-def target_variants(target: str) -> list[str]:
-    """The strings that name ``target`` in a text, longest first.
-
-    ``"Boeing 787 Dreamliner"`` -> the whole name, "787 Dreamliner", "Dreamliner",
-    "Boeing 787"; ``"Steve Jobs"`` -> "Steve Jobs", "Jobs"; ``"United States Air
-    Force"`` -> also "USAF" and "Air Force". A part is kept when it is not a generic word
-    ("Corps", "Store") and not a bare short number ("4" of "iPhone 4").
-    """
-    words = target.split()
-    out = [target]
-    for n in range(1, len(words)):
-        suffix = words[n:]
-        if len(suffix) == 1 and not _distinctive(suffix[0]):
-            continue
-        out.append(" ".join(suffix))
-    for n in range(2, len(words)):
-        out.append(" ".join(words[:n]))  # "Northrop Grumman" of a longer name, "Boeing 787"
-    if len(words) >= 3:
-        out.append("".join(w[0] for w in words if w[0].isupper()))  # "USAF"
-    seen: list[str] = []
-    for v in out:
-        if v not in seen:
-            seen.append(v)
-    return sorted(seen, key=len, reverse=True)
-
-
-def _distinctive(word: str) -> bool:
-    if word.lower() in _GENERIC_WORDS:
-        return False
-    if word.isdigit():
-        return len(word) >= 3  # "777", not "4"
-    return len(word) >= 3 and (word[0].isupper() or any(ch.isdigit() for ch in word))
-
-
-def target_spans(target: str, item: ArticleEvents) -> list[Span]:
-    """The char spans in the article that refer to ``target`` (see ``target_variants``)."""
-    text = item.digest.article.text
-    spans: list[Span] = []
-    for variant in target_variants(target):
-        # the task's own case: "iPod", "iTunes"; word-bounded, so "Jobs" is not "Jobsworth"
-        pattern = re.compile(r"(?<![\w-])" + re.escape(variant) + r"(?![\w-])")
-        for m in pattern.finditer(text):
-            if not any(s <= m.start() < e for s, e in spans):
-                spans.append((m.start(), m.end()))
-    variants = {v.lower() for v in target_variants(target)}
-    for ent in item.digest.entities:
-        names = {ent.name.lower(), *(a.lower() for a in ent.aliases)}
-        if names & variants:
-            spans.extend(m for m in ent.mentions if not _covered(m, spans))
-    return spans
-
-
-def is_product(target: str) -> bool:
-    """``"Airbus A380"``, ``"iPod"``: a model number or an i-name makes a product."""
-    return any(ch.isdigit() for ch in target) or bool(re.match(r"i[A-Z]", target))
-
-
 def _modifiers(target: str, item: ArticleEvents) -> dict[int, Span]:
     """Where a name modifies a noun, by the end offset of the name's word. A product
     named before its own kind ("the first A380 superjumbo") is that noun, not a
@@ -137,10 +72,6 @@ def _modifiers(target: str, item: ArticleEvents) -> dict[int, Span]:
             continue
         out[word[1]] = head
     return out
-
-
-def _covered(span: Span, spans: Sequence[Span]) -> bool:
-    return any(s <= span[0] < e for s, e in spans)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -233,12 +164,17 @@ def event_date(mention: EventMention, tense: str, published: str | None, told: s
     return told or published
 
 
-def target_events(target: str, items: Sequence[ArticleEvents]) -> list[TimelineEvent]:
-    """Every event the target takes part in, over all articles, dated."""
+def target_events(
+    target: str, items: Sequence[ArticleEvents], references: Sequence[Mapping[str, list[Span]]]
+) -> list[TimelineEvent]:
+    """Every event the target takes part in, over all articles, dated.
+
+    ``references`` holds, per article, each target's spans (``target_references``).
+    """
     out: list[TimelineEvent] = []
     seen: set[str] = set()
     for n, item in enumerate(items):
-        spans = target_spans(target, item)
+        spans = references[n].get(target, [])
         if not spans:
             continue
         modifiers = _modifiers(target, item)
@@ -281,4 +217,6 @@ def arrange(target: str, events: Iterable[TimelineEvent]) -> Timeline:
 
 def build_timelines(targets: Iterable[str], items: Sequence[ArticleEvents]) -> list[Timeline]:
     """The timeline of every target, from the articles' event records."""
-    return [arrange(t, target_events(t, items)) for t in targets]
+    targets = list(targets)
+    references = [target_references(targets, item.digest) for item in items]
+    return [arrange(t, target_events(t, items, references)) for t in targets]

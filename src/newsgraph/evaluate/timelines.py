@@ -37,8 +37,8 @@ from newsgraph.evaluate.timeline_system import (
     TimelineEvent,
     arrange,
     build_timelines,
-    target_spans,
 )
+from newsgraph.evaluate.timeline_targets import named_spans
 
 GOLD = "timelines_gold"
 
@@ -71,8 +71,8 @@ _CLAUSE_DEPS = frozenset("ccomp advcl relcl conj xcomp parataxis csubj acl punct
 _GOVERNED_DEPS = frozenset({"xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NEAR_HOPS = 3
-# a name that modifies a common noun: "Airbus jets", "iPod use"
-_MODIFIER_DEPS = frozenset({"compound"})
+# a name that modifies a common noun: "Airbus jets", "iPod use", "the device 's antenna"
+_MODIFIER_DEPS = frozenset({"compound", "poss"})
 _UP_HOPS = 3
 
 
@@ -129,7 +129,7 @@ def baseline_timelines(targets: Sequence[str], items: Sequence[ArticleEvents]) -
     for target in targets:
         events = []
         for n, item in enumerate(items):
-            spans = target_spans(target, item)
+            spans = named_spans(target, item.digest)
             published = (item.digest.article.published or "")[:10] or "XXXX-XX-XX"
             for m in item.mentions:
                 s_start, s_end = m.sentence_span
