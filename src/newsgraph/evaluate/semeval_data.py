@@ -69,11 +69,17 @@ class TaskArticle:
     token_spans: tuple[Span, ...]
 
     def mention_at(self, span: Span) -> str | None:
-        """The task's mention id (``docid-sentence-word``) of the token a char span starts in."""
+        """The task's mention id (``docid-sentence-word``) of the tokens a char span
+        covers: ``"16844-2-unveiled"``; a phrase joins its words, ``"145930-3-took_off"``."""
+        words = []
+        sentence = None
         for token, (start, end) in zip(self.doc.tokens, self.token_spans, strict=True):
-            if start <= span[0] < end:
-                return mention_id(self.doc.doc_id, token.sentence, token.text)
-        return None
+            if start < end and start < span[1] and span[0] < end:
+                sentence = token.sentence if sentence is None else sentence
+                words.append(token.text)
+        if sentence is None:
+            return None
+        return mention_id(self.doc.doc_id, sentence, "_".join(words))
 
 
 def mention_id(doc_id: str, sentence: int, word: str) -> str:

@@ -51,6 +51,8 @@ class ArticleEvents:
     tenses: tuple[str, ...]  # per mention: past, present, perfect, future, noun ...
     # (word, the common noun it modifies): "Airbus" -> "jets" in "Airbus jets"
     modifiers: tuple[tuple[Span, Span], ...] = ()
+    # per mention: the words the task's mention id names ("rolled out"); () = the trigger
+    phrases: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,10 +182,12 @@ def target_events(
         modifiers = _modifiers(target, item)
         published = (item.digest.article.published or "")[:10] or None
         told = reference_date(item)
-        for mention, near, tense in zip(item.mentions, item.near, item.tenses, strict=True):
+        phrases = item.phrases or tuple(m.span for m in item.mentions)
+        rows = zip(item.mentions, item.near, item.tenses, phrases, strict=True)
+        for mention, near, tense, phrase in rows:
             if not involves(mention, near, spans, modifiers):
                 continue
-            mid = item.article.mention_at(mention.span)
+            mid = item.article.mention_at(phrase)
             if mid is None or mid in seen:
                 continue
             seen.add(mid)

@@ -59,7 +59,10 @@ def article_events(
             for t in doc
             if t.dep_ in _MODIFIER_DEPS and t.head.pos_ == "NOUN"
         )
-        out.append(ArticleEvents(article, digest, tuple(mentions), near, tenses, modifiers))
+        phrases = tuple(_phrase(doc[m.token]) for m in mentions)
+        out.append(
+            ArticleEvents(article, digest, tuple(mentions), near, tenses, modifiers, phrases)
+        )
     return out
 
 
@@ -80,6 +83,15 @@ def _span(tok: Token) -> tuple[int, int]:
     return (tok.idx, tok.idx + len(tok.text))
 
 
+def _phrase(trigger: Token) -> tuple[int, int]:
+    """The trigger with the particle right after it, as the task writes a phrasal verb:
+    "rolled out" -> one mention, ``rolled_out``."""
+    after = trigger.nbor(1) if trigger.i + 1 < len(trigger.doc) else None
+    if after is not None and after.dep_ == "prt" and after.head == trigger:
+        return (trigger.idx, after.idx + len(after.text))
+    return _span(trigger)
+
+
 def _near(trigger: Token) -> tuple[tuple[int, int], ...]:
     """The char spans of the words that can name the trigger's participants: a few
     dependency steps below it inside its own clause ("proceed with iPhone 4
@@ -92,7 +104,7 @@ def _near(trigger: Token) -> tuple[tuple[int, int], ...]:
         words.extend(frontier)
     tok = trigger
     for _ in range(_UP_HOPS):
-        if tok.dep_ not in _GOVERNED_DEPS or tok.head is tok:
+        if tok.dep_ not in _GOVERNED_DEPS or tok.head == tok:
             break
         tok = tok.head
         for subject in (c for c in tok.children if c.dep_ in _SUBJECTS):
