@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from newsgraph.evaluate.semeval_data import UNDATED, TaskArticle, Timeline, TimelineEntry
@@ -36,6 +36,9 @@ _UNDATED_MODALITIES = frozenset({"planned"})
 _UNREAL_MODALITIES = frozenset({"possible", "negated"})  # "could face", "did not deliver"
 _UNDATED_TENSES = frozenset({"pluperfect", "future"})
 _REFERENCE_DAYS = 14
+_RETOLD_DAYS = 366
+_RECURRING_TYPES = frozenset({"statement", "press_conference", "interview", "meeting"})
+_STATES = frozenset("have be say own use include remain continue make take give get".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,10 @@ class TimelineEvent:
     lemma: str
     date: str
     order: tuple[int, int]  # (article index, char offset): ties broken by text order
+    # True when the date came from the article, not from a time of the event's clause
+    assumed: bool = False
+    type: str = "other"
+    theme: str = ""  # who or what the event is done to: "@" for the target itself
 
 
 def _modifiers(target: str, item: ArticleEvents) -> dict[int, Span]:
@@ -192,7 +199,64 @@ def target_events(
                 continue
             seen.add(mid)
             day = event_date(mention, tense, published, told)
-            out.append(TimelineEvent(mid, mention.lemma, day, (n, mention.span[0])))
+            assumed = day != UNDATED and (
+                mention.time is None or task_date(mention.time.value, published) is None
+            )
+            theme = _theme(mention, spans, item.digest.article.text)
+            order = (n, mention.span[0])
+            out.append(TimelineEvent(mid, mention.lemma, day, order, assumed, mention.type, theme))
+    return retold(out)
+
+
+def _days(earlier: str, later: str) -> int:
+    """Days from one date to another, a partial date taken at its start ("2007-10-XX"
+    is October 1); 0 when either is undated."""
+    try:
+        return (_first_day(later) - _first_day(earlier)).days
+    except ValueError:
+        return 0
+
+
+def _first_day(day: str) -> date:
+    year, month, dom = [*day.split("-"), "XX", "XX"][:3]
+    return date(int(year), int(month) if month.isdigit() else 1, int(dom) if dom.isdigit() else 1)
+
+
+def _may_recur(e: TimelineEvent) -> bool:
+    return not e.theme or e.type in _RECURRING_TYPES or e.lemma in _STATES
+
+
+def _theme(mention: EventMention, spans: Sequence[Span], text: str) -> str:
+    for arg in mention.arguments:
+        if arg.role == "patient":
+            if any(_overlaps(arg.span, s) for s in spans):
+                return "@"
+            return text[arg.head[0] : arg.head[1]].lower()
+    return ""
+
+
+def retold(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
+    """Events an article tells again take the date an earlier telling gave them: "when
+    Jobs first introduced iPhone 4" (August) is the introduction of June 7.
+
+    An event whose date was only assumed from its article moves to the earliest date of
+    the same target's event of the same lemma done to the same theme (the target
+    itself, or the same head word), when that is a day up to a year earlier. Statements and states
+    ("said", "has") recur too often to be one event, and so does an event with no theme.
+    """
+    first: dict[tuple[str, str], str] = {}
+    for e in events:
+        key = (e.lemma, e.theme)
+        if _may_recur(e) or e.date == UNDATED:
+            continue
+        if key not in first or _date_key(e.date) < _date_key(first[key]):
+            first[key] = e.date
+    out = []
+    for e in events:
+        earlier = None if _may_recur(e) else first.get((e.lemma, e.theme))
+        if e.assumed and earlier is not None and 0 < _days(earlier, e.date) <= _RETOLD_DAYS:
+            e = replace(e, date=earlier)
+        out.append(e)
     return out
 
 
