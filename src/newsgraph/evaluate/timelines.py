@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
@@ -39,6 +39,7 @@ from newsgraph.evaluate.timeline_system import (
     build_timelines,
 )
 from newsgraph.evaluate.timeline_targets import named_spans
+from newsgraph.extract.events.find import EventMention
 
 GOLD = "timelines_gold"
 
@@ -51,7 +52,7 @@ def article_events(
     out = []
     pairs = docs_and_digests((a.input.article for a in articles), settings)
     for article, (doc, digest) in zip(articles, pairs, strict=True):
-        mentions = _event_mentions(doc, digest)
+        mentions = _without_light_verbs(doc, _event_mentions(doc, digest))
         near = tuple(_near(doc[m.token]) for m in mentions)
         tenses = tuple(_tense(doc[m.token]) for m in mentions)
         modifiers = tuple(
@@ -74,9 +75,23 @@ _CLAUSE_DEPS = frozenset("ccomp advcl relcl conj xcomp parataxis csubj acl punct
 _GOVERNED_DEPS = frozenset({"xcomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NEAR_HOPS = 3
+_LIGHT_VERBS = frozenset({"make", "have", "take", "give", "get", "do"})
 # a name that modifies a common noun: "Airbus jets", "iPod use", "the device 's antenna"
 _MODIFIER_DEPS = frozenset({"compound", "poss"})
 _UP_HOPS = 3
+
+
+def _without_light_verbs(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions less the light verbs whose object is the event: in "made its maiden
+    flight" the flight is the event (and has the maker as its agent), "made" is not."""
+    nouns = {m.token for m in mentions if m.nominal}
+    return [
+        m
+        for m in mentions
+        if m.nominal
+        or m.lemma not in _LIGHT_VERBS
+        or not any(c.dep_ == "dobj" and c.i in nouns for c in doc[m.token].children)
+    ]
 
 
 def _span(tok: Token) -> tuple[int, int]:
