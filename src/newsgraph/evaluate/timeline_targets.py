@@ -36,11 +36,13 @@ def target_variants(target: str) -> list[str]:
 
     ``"Boeing 787 Dreamliner"`` -> the whole name, "787 Dreamliner", "Dreamliner",
     "Boeing 787"; ``"Steve Jobs"`` -> "Steve Jobs", "Jobs"; ``"United States Air
-    Force"`` -> also "USAF" and "Air Force". A part is kept when it is not a generic word
-    ("Corps", "Store") and not a bare short number ("4" of "iPhone 4").
+    Force"`` -> also "USAF" and "Air Force"; ``"iTunes store"`` -> also "iTunes
+    Store". A part is kept when it is not a generic word ("Corps", "Store") and
+    not a bare short number ("4" of "iPhone 4").
     """
     words = target.split()
-    out = [target]
+    # the task writes "iTunes store" where the texts write "iTunes Store"
+    out = [target, " ".join([words[0]] + [w[0].upper() + w[1:] for w in words[1:]])]
     for n in range(1, len(words)):
         suffix = words[n:]
         if len(suffix) == 1 and not _distinctive(suffix[0]):
