@@ -24,8 +24,12 @@ PRODUCT_NOUNS = frozenset(
     "plane planes aircraft airliner airliners jet jets superjumbo jumbo jetliner airplane "
     "aeroplane device phone handset player players model version".split()
 )
+# a definite description of a product: "the plane", "the new device", "its first jet"
 _DESCRIPTION = re.compile(
-    r"\b(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)\b", re.IGNORECASE
+    r"\b(?:the|this|its|their)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>"
+    + "|".join(sorted(PRODUCT_NOUNS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
 # a name of an aircraft or a device that is no target: "A330", "737", "iPad", "MacBook"
 _MODEL = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d{3}|\d{3}|i[A-Z][a-z]+|Mac[A-Z]?\w*)(?![\w])")
@@ -98,7 +102,8 @@ def target_references(targets: Sequence[str], digest: Digest) -> dict[str, list[
     plane" after "the A330" is no A380.
 
     Organisations are not taken up this way: "the company" after a name was as often
-    another company, and lost more events than it found on both corpora.
+    another company, and lost more events than it found on both corpora; nor is "it"
+    (after the product named last: trial +0.002, corpus 1 -0.005).
     """
     spans = {t: named_spans(t, digest) for t in targets}
     text = digest.article.text
@@ -111,8 +116,6 @@ def target_references(targets: Sequence[str], digest: Digest) -> dict[str, list[
     )
     names.sort()
     for m in _DESCRIPTION.finditer(text):
-        if m.group("noun").lower() not in PRODUCT_NOUNS:
-            continue
         before = [owner for start, owner in names if start < m.start()]
         if before and before[-1] is not None:
             spans[before[-1]].append((m.start("noun"), m.end("noun")))
