@@ -19,6 +19,8 @@ Span = tuple[int, int]
 _GENERIC_WORDS = frozenset(
     "corps store airlines airline force inc company group corporation the of and".split()
 )
+# capitalised words that open a name without being part of it: "Mr. Jobs", "The Air Force"
+_NAME_OPENERS = frozenset("Mr Ms Mrs Dr The A An This That Its Former President Chairman".split())
 # what a product is called once named: "the plane", "the new device"
 PRODUCT_NOUNS = frozenset(
     "plane planes aircraft airliner airliners jet jets superjumbo jumbo jetliner airplane "
@@ -79,7 +81,11 @@ def named_spans(target: str, digest: Digest) -> list[Span]:
     for variant in target_variants(target):
         # the task's own case: "iPod", "iTunes"; word-bounded, so "Jobs" is not "Jobsworth"
         pattern = re.compile(r"(?<![\w-])" + re.escape(variant) + r"(?![\w-])")
+        # an operator before a model is no other name: "an American Airlines 777"
+        part = target.endswith(variant) and variant != target and not is_product(target)
         for m in pattern.finditer(text):
+            if part and _inside_other_name(text, m.start(), target):
+                continue
             if not _covered((m.start(), m.end()), spans):
                 spans.append((m.start(), m.end()))
     variants = {v.lower() for v in target_variants(target)}
@@ -88,6 +94,20 @@ def named_spans(target: str, digest: Digest) -> list[Span]:
         if names & variants:
             spans.extend(m for m in ent.mentions if not _covered(m, spans))
     return spans
+
+
+def _inside_other_name(text: str, start: int, target: str) -> bool:
+    """Whether the capitalised word before ``start`` makes a part of the target the end
+    of another name: "Royal Australian Air Force" is not the "(United States) Air Force";
+    "Mr. Jobs", "The Air Force" and "Boeing 777-200LR" (a word of the target itself)
+    keep their word."""
+    before = re.search(r"([\w.&'-]+)\s+$", text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word in target.split() or word.rstrip(".") in _NAME_OPENERS:
+        return False
+    return word[0].isupper() and not word.isupper()
 
 
 def is_product(target: str) -> bool:
