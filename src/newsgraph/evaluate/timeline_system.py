@@ -198,7 +198,9 @@ def target_events(
             if mid is None or mid in seen:
                 continue
             seen.add(mid)
-            day = event_date(mention, tense, published, told)
+            # a headline tells the main event in the present: "Boeing unveils new 787"
+            headline = mention.span[0] < item.digest.article.body_start
+            day = event_date(mention, "past" if headline else tense, published, told)
             assumed = day != UNDATED and (
                 mention.time is None or task_date(mention.time.value, published) is None
             )
