@@ -25,7 +25,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from newsgraph.evaluate.semeval_data import UNDATED, TaskArticle, Timeline, TimelineEntry
-from newsgraph.evaluate.timeline_targets import PRODUCT_NOUNS, is_product, target_references
+from newsgraph.evaluate.timeline_targets import (
+    PRODUCT_NOUNS,
+    acronyms,
+    is_product,
+    target_references,
+)
 from newsgraph.extract.events.find import EventMention
 from newsgraph.records import Digest
 
@@ -288,5 +293,7 @@ def arrange(target: str, events: Iterable[TimelineEvent]) -> Timeline:
 def build_timelines(targets: Iterable[str], items: Sequence[ArticleEvents]) -> list[Timeline]:
     """The timeline of every target, from the articles' event records."""
     targets = list(targets)
-    references = [target_references(targets, item.digest) for item in items]
+    texts = [item.digest.article.text for item in items]
+    short = {t: acronyms(t, texts) for t in targets}
+    references = [target_references(targets, item.digest, short) for item in items]
     return [arrange(t, target_events(t, items, references)) for t in targets]

@@ -9,7 +9,7 @@ a description belongs to the nearest product name before it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsgraph.records import Digest
 
@@ -73,12 +73,13 @@ def _distinctive(word: str) -> bool:
     return len(word) >= 3 and (word[0].isupper() or any(ch.isdigit() for ch in word))
 
 
-def named_spans(target: str, digest: Digest) -> list[Span]:
-    """The char spans that name ``target`` in the digest's text (see ``target_variants``),
-    with the mentions of a digest entity of that name (its pronouns included)."""
+def named_spans(target: str, digest: Digest, short_forms: Sequence[str] = ()) -> list[Span]:
+    """The char spans that name ``target`` in the digest's text (see ``target_variants``;
+    ``short_forms`` the corpus defines, ``acronyms``), with the mentions of a digest
+    entity of that name (its pronouns included)."""
     text = digest.article.text
     spans: list[Span] = []
-    for variant in target_variants(target):
+    for variant in target_variants(target) + list(short_forms):
         # the task's own case: "iPod", "iTunes"; word-bounded, so "Jobs" is not "Jobsworth"
         pattern = re.compile(r"(?<![\w-])" + re.escape(variant) + r"(?![\w-])")
         # an operator before a model is no other name: "an American Airlines 777"
@@ -94,6 +95,13 @@ def named_spans(target: str, digest: Digest) -> list[Span]:
         if names & variants:
             spans.extend(m for m in ent.mentions if not _covered(m, spans))
     return spans
+
+
+def acronyms(target: str, texts: Sequence[str]) -> list[str]:
+    """The short forms any of the texts defines for the target: "Singapore Airlines (
+    SIA )" lets another article's "SIA has stated" name the airline."""
+    pattern = re.compile(re.escape(target) + r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*\)")
+    return sorted({m.group(1) for text in texts for m in pattern.finditer(text)} - {target})
 
 
 def _inside_other_name(text: str, start: int, target: str) -> bool:
@@ -115,7 +123,9 @@ def is_product(target: str) -> bool:
     return any(ch.isdigit() for ch in target) or bool(re.match(r"i[A-Z]", target))
 
 
-def target_references(targets: Sequence[str], digest: Digest) -> dict[str, list[Span]]:
+def target_references(
+    targets: Sequence[str], digest: Digest, short_forms: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, list[Span]]:
     """Every target's spans in one article: its names, then the descriptions of a
     product ("the plane", "the device") whose nearest product name before them is the
     target's. Names of other models ("A330") compete for a description too, so "the
@@ -125,7 +135,8 @@ def target_references(targets: Sequence[str], digest: Digest) -> dict[str, list[
     another company, and lost more events than it found on both corpora; nor is "it"
     (after the product named last: trial +0.002, corpus 1 -0.005).
     """
-    spans = {t: named_spans(t, digest) for t in targets}
+    short_forms = short_forms or {}
+    spans = {t: named_spans(t, digest, short_forms.get(t, ())) for t in targets}
     text = digest.article.text
     taken = [s for t in targets for s in spans[t]]
     names: list[tuple[int, str | None]] = [
