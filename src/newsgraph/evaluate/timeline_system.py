@@ -195,9 +195,11 @@ def target_events(
         published = (item.digest.article.published or "")[:10] or None
         told = reference_date(item)
         phrases = item.phrases or tuple(m.span for m in item.mentions)
-        rows = zip(item.mentions, item.near, item.tenses, phrases, strict=True)
-        for mention, near, tense, phrase in rows:
-            if not involves(mention, near, spans, modifiers):
+        rows = list(zip(item.mentions, item.near, item.tenses, phrases, strict=True))
+        taking_part = [involves(m, near, spans, modifiers) for m, near, _, _ in rows]
+        taking_part = _with_coreferent(item, taking_part)
+        for (mention, _, tense, phrase), part in zip(rows, taking_part, strict=True):
+            if not part:
                 continue
             mid = item.article.mention_at(phrase)
             if mid is None or mid in seen:
@@ -213,6 +215,26 @@ def target_events(
             order = (n, mention.span[0])
             out.append(TimelineEvent(mid, mention.lemma, day, order, assumed, mention.type, theme))
     return retold(out)
+
+
+def _with_coreferent(item: ArticleEvents, taking_part: list[bool]) -> list[bool]:
+    """The target also takes part in the other mentions of an event it takes part in,
+    as the digest joined them: "a deal with Boeing ... the deal was announced".
+
+    Statements are never joined. Corpus 1 0.222 -> 0.228; the trial 0.298 -> 0.294,
+    where the digest joined lawsuits of different years: better within-article event
+    grouping in the digest lifts this directly.
+    """
+    event_of = {span: e.id for e in item.digest.events for span in e.mentions}
+    joined = {
+        event_of[m.span]
+        for m, part in zip(item.mentions, taking_part, strict=True)
+        if part and m.span in event_of
+    }
+    return [
+        part or (m.type not in _RECURRING_TYPES and event_of.get(m.span) in joined)
+        for m, part in zip(item.mentions, taking_part, strict=True)
+    ]
 
 
 def _days(earlier: str, later: str) -> int:
