@@ -1,20 +1,24 @@
 """Track A of SemEval-2015 Task 4: each target entity's timeline, built from our digests.
 
 A function of per-article records (``ArticleEvents``: the digest, every event mention
-it was made from and the clause each covers), so that better events, times and
-entities in the digest lift it without a change here. For a target ("Airbus A380"):
+it was made from, and what the parse says around each), so that better events, times,
+entities and coreference in the digest lift it without a change here. For a target
+("Airbus A380"):
 
-1. its mentions in each article: the words of the target or of a distinctive part of
-   it ("A380", "Gallois", "USAF"), and every mention of a digest entity so named
-   (pronouns that coreference gave it included);
-2. the events it takes part in: an argument of the event overlaps one of its mentions,
-   or the mention lies in the event's own clause;
+1. its mentions in each article (``timeline_targets``): its words or a distinctive
+   part of them ("A380", "Gallois", "USAF"), a short form the corpus defines ("SIA"),
+   the mentions of a digest entity so named, and "the plane" after the product;
+2. the events it takes part in: it is an argument of the event, or a word a few
+   dependency steps below the trigger in its clause, or the subject of the verb the
+   trigger is the xcomp of; a name that only modifies a noun ("Airbus jets") takes part
+   in that noun's event alone; every mention of an event the digest joined counts;
 3. each event's date: the time the digest's event analysis anchored it to, as the
-   task writes dates (``2010-06``, ``2010-06-XX``); events with no time in a
-   reported clause take the article's date, planned or possible ones stay undated;
+   task writes dates (``2010-06-XX``); else the past tense (and a headline) takes the
+   day of the article's main event, the present the publication date, and a planned,
+   future or pluperfect event stays undated; an event told again takes the date of
+   its earlier telling;
 4. the timeline: undated events first (position 0, as the task's gold has them), then
-   one position per date in date order; the same event told by several articles (same
-   lemma, same date) is one line.
+   one position per date in date order; one line per lemma and date.
 """
 
 from __future__ import annotations
