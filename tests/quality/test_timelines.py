@@ -16,6 +16,7 @@ import pytest
 from newsgraph.errors import InputError
 from newsgraph.evaluate.awareness import TimeGraph, score_timeline, score_timelines
 from newsgraph.evaluate.semeval_data import (
+    UNDATED,
     Timeline,
     TimelineEntry,
     parse_date_line,
@@ -24,8 +25,13 @@ from newsgraph.evaluate.semeval_data import (
     task_article,
     timeline_file,
 )
-from newsgraph.evaluate.timeline_system import task_date
-from newsgraph.evaluate.timeline_targets import target_references, target_variants
+from newsgraph.evaluate.timeline_system import TimelineEvent, arrange, retold, task_date
+from newsgraph.evaluate.timeline_targets import (
+    acronyms,
+    named_spans,
+    target_references,
+    target_variants,
+)
 from newsgraph.evaluate.timelines import evaluate_timelines
 from tests.conftest import dataset_path
 
@@ -200,3 +206,55 @@ def test_a_product_description_goes_to_the_nearest_product_named_before_it() -> 
     assert (first, first + 5) in refs["Airbus A380"]  # after "the Airbus A380"
     assert (second, second + 5) not in refs["Airbus A380"]  # after "an A330"
     assert not any(s == (first, first + 5) for s in refs["Airbus"])  # no company
+
+
+def test_a_short_form_one_text_defines_is_found_in_all() -> None:
+    texts = ["It was delivered to Singapore Airlines ( SIA ) today.", "SIA has stated ..."]
+    assert acronyms("Singapore Airlines", texts) == ["SIA"]
+    assert acronyms("Boeing", texts) == []
+
+
+def test_a_part_of_a_name_at_the_end_of_another_name_is_not_the_target() -> None:
+    from newsgraph.records import Article, Digest
+
+    text = "The Royal Australian Air Force signed. The Air Force protested."
+    [(start, end)] = named_spans("United States Air Force", Digest(Article(text)))
+    assert text[start:end] == "Air Force" and start == text.index("The Air") + 4
+
+
+def _event(mention: str, date: str, assumed: bool = False, theme: str = "@") -> TimelineEvent:
+    return TimelineEvent(mention, "introduce", date, (0, 0), assumed, "launch", theme)
+
+
+def test_an_event_told_again_takes_the_date_of_its_first_telling() -> None:
+    first = _event("1-2-introduced", "2010-06-07")
+    again = _event("5-7-introduced", "2010-08-09", assumed=True)
+    dated = _event("6-3-introduced", "2010-08-10")  # its own clause dates it: it stays
+    other = _event("7-3-introduced", "2010-08-11", assumed=True, theme="macbook")
+    later = [e.date for e in retold([first, again, dated, other])]
+    assert later == ["2010-06-07", "2010-06-07", "2010-08-10", "2010-08-11"]
+
+
+def test_arrange_puts_undated_events_first_and_a_partial_date_before_its_days() -> None:
+    events = [
+        _event("1-2-a", "2005-01-18"),
+        _event("1-3-b", UNDATED),
+        _event("1-4-c", "2005-XX-XX"),
+        _event("2-2-d", "2005-01-18"),
+    ]
+    timeline = arrange("X", events)
+    assert [(e.position, e.date) for e in timeline.entries] == [
+        (0, UNDATED),
+        (1, "2005-XX-XX"),
+        (2, "2005-01-18"),
+    ]
+    assert timeline.entries[2].mentions == ("1-2-a", "2-2-d")  # one lemma, one date: one line
+
+
+def test_a_two_word_span_is_one_mention_joined_by_an_underscore(tmp_path: Path) -> None:
+    # as the task writes a phrasal verb: "rolled_out"
+    doc = read_doc(_folder(tmp_path) / "texts_CAT" / "77_x.xml")
+    article = task_article(doc)
+    text = article.input.article.text
+    start = text.index("unveiled the")
+    assert article.mention_at((start, start + len("unveiled the"))) == "77-2-unveiled_the"

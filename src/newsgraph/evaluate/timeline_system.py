@@ -54,12 +54,14 @@ _STATES = frozenset("have be say own use include remain continue make take give 
 class ArticleEvents:
     """What the timeline reads of one article: its digest, every event mention the
     digest was made from (untyped ones too: the task's events include "has", "uses")
-    and, per mention, the char span of the clause it heads."""
+    and what the parse says around each mention (``timelines.article_events``)."""
 
     article: TaskArticle
     digest: Digest
     mentions: tuple[EventMention, ...]
-    near: tuple[tuple[Span, ...], ...]  # per mention: the words below it in its clause
+    # per mention: the words that can name its participants (below it in its clause,
+    # the subject of the verb it is the xcomp of)
+    near: tuple[tuple[Span, ...], ...]
     tenses: tuple[str, ...]  # per mention: past, present, perfect, future, noun ...
     # (word, the common noun it modifies): "Airbus" -> "jets" in "Airbus jets"
     modifiers: tuple[tuple[Span, Span], ...] = ()
@@ -69,6 +71,8 @@ class ArticleEvents:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
+    """One event of a target's timeline, before it is arranged into positions."""
+
     mention: str  # the task's mention id
     lemma: str
     date: str
