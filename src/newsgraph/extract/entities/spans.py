@@ -85,7 +85,7 @@ def refine_ents(doc: Doc, *, learned: bool = True) -> list[Span]:
     spans.extend(Span(doc, start, end, label="GPE") for start, end in layout.dateline_places)
     spans.extend(_unnamed_people(doc, headline))
     spans = [_person_by_context(s) for s in filter_spans(spans)]
-    spans = _consistent_labels(doc, spans)
+    spans = _consistent_labels(doc, spans, _dateline_names(doc, layout))
     spans = _propagate(doc, spans, headline)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     if learned:
@@ -171,6 +171,8 @@ def _trim(ent: Span) -> Span | None:
             return None  # "mindthegap": a hashtag or handle, not a name
         while end - start > 1 and _is_title_token(doc[start]):
             start += 1
+        if end - start >= 3 and is_glued_role(doc[start]):
+            start += 1  # "Cinematographer Mara Lindqvist, 41,": the role opens the sentence
         if all(_is_title_token(t) or t.text == "." for t in doc[start:end]):
             return None  # "Sgt." alone: a title, the name follows ("Sgt. Luis Romero")
     if end <= start:
@@ -178,6 +180,27 @@ def _trim(ent: Span) -> Span | None:
     if start == ent.start and end == ent.end:
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def is_glued_role(tok: Token) -> bool:
+    """A capitalised role noun opening a sentence in front of a name, which the model takes
+    for part of it: "Cinematographer" in "Cinematographer Mara Lindqvist died".
+
+    A role noun of the lexicon, or a word the article also writes in lower case as a noun
+    ("a cinematographer was killed"); never a known first name, and a name must follow.
+    """
+    doc = tok.doc
+    if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
+        return False
+    text, lower = tok.text, tok.lower_
+    if not (text[:1].isupper() and text[1:].islower()) or lower in FIRST_NAMES:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper():
+        return False
+    if lower in ROLE_NOUNS:
+        return True
+    return any(t.text == lower and t.pos_ == "NOUN" for t in doc)
 
 
 def _opening_adjective(tok: Token) -> bool:
@@ -294,32 +317,62 @@ def _is_dateline(span: Span) -> bool:
     )
 
 
-def _consistent_labels(doc: Doc, spans: Sequence[Span]) -> list[Span]:
+def _dateline_names(doc: Doc, layout: Layout) -> frozenset[str]:
+    """The places of the dateline, lower case: "santa fe" for "SANTA FE, N.M. -"."""
+    return frozenset(doc[start:end].text.lower() for start, end in layout.dateline_places)
+
+
+def _consistent_labels(
+    doc: Doc, spans: Sequence[Span], places: frozenset[str] = frozenset()
+) -> list[Span]:
     """One label per name string: the majority, and PERSON for part of a known person's name.
 
     "Whitfield" tagged GPE where "Dana Whitfield" is named; "Wang" tagged ORG
-    where "Wang Donghai" is.
+    where "Wang Donghai" is. A name the dateline gives as a place is a place wherever
+    the model made it an ORG or LOC ("SANTA FE, N.M. -", then "outside Santa Fe").
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     name_parts: set[str] = set()
+    surnames: set[tuple[str, ...]] = set()  # the last words of people's names, as words
     for span in spans:
         if span.label_ in NAME_LABELS:
             votes[span.text][span.label_] += 1
             if span.label_ == "PERSON" and len(span) > 1:
                 name_parts.update(t.text for t in span if len(t.text) > 2 and t.is_alpha)
+                words = tuple(t.text for t in span if t.is_alpha)
+                surnames.update(words[k:] for k in range(1, len(words)))
     out = []
     for span in spans:
         label = span.label_
         if label in NAME_LABELS:
-            if len(span) == 1 and span.text in name_parts and label != "PERSON":
+            if label != "PERSON" and _surname_of_person(span, name_parts, surnames):
                 if not _is_place_context(doc, span.start):
                     label = "PERSON"
+            elif label in {"ORG", "LOC", "FAC"} and span.text.lower() in places:
+                label = "GPE"
             else:
                 best, best_n = votes[span.text].most_common(1)[0]
                 if best != label and best_n > votes[span.text][label]:
                     label = best
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
     return out
+
+
+def _surname_of_person(span: Span, name_parts: set[str], surnames: set[tuple[str, ...]]) -> bool:
+    """Is the span (all of it) the surname of a person the document names in full?
+
+    "Whitfield" for "Dana Whitfield"; "Smith-Reed" or "Smith Reed" for "Laura Smith-Reed";
+    "Smith-Reed" for the "Laura Smith" named with the first part of her double surname.
+    """
+    if len(span) == 1:
+        return span.text in name_parts
+    words = tuple(t.text for t in span if t.is_alpha)
+    if not 1 <= len(words) <= 2 or not all(t.is_alpha or t.text == "-" for t in span):
+        return False
+    if words in surnames:
+        return True
+    hyphenated = any(t.text == "-" for t in span)
+    return hyphenated and len(words) == 2 and (words[0],) in surnames
 
 
 def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Span]:
