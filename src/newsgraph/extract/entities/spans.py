@@ -171,15 +171,26 @@ def _trim(ent: Span) -> Span | None:
             return None  # "mindthegap": a hashtag or handle, not a name
         while end - start > 1 and _is_title_token(doc[start]):
             start += 1
-        if end - start >= 3 and is_glued_role(doc[start]):
-            start += 1  # "Cinematographer Mara Lindqvist, 41,": the role opens the sentence
         if all(_is_title_token(t) or t.text == "." for t in doc[start:end]):
             return None  # "Sgt." alone: a title, the name follows ("Sgt. Luis Romero")
+    label = ent.label_
+    if label in _ADJECTIVE_PRONE and _role_then_name(doc, start, end):
+        # "Cinematographer Mara Lindqvist, 41,": the role opens the sentence, a person follows
+        start, label = start + 1, "PERSON"
     if end <= start:
         return None
-    if start == ent.start and end == ent.end:
+    if start == ent.start and end == ent.end and label == ent.label_:
         return ent
-    return Span(doc, start, end, label=ent.label_)
+    return Span(doc, start, end, label=label)
+
+
+def _role_then_name(doc: Doc, start: int, end: int) -> bool:
+    """A glued role word, then a given name and a surname ("Smith-Reed" is one)."""
+    if end - start < 3 or not is_glued_role(doc[start]):
+        return False
+    rest = doc[start + 1 : end]
+    words = [t for t in rest if t.text != "-"]
+    return len(words) == 2 and all(_name_like(t) and t.text[:1].isupper() for t in words)
 
 
 def is_glued_role(tok: Token) -> bool:
