@@ -171,15 +171,17 @@ def _readings(name: str) -> tuple[tuple[str | None, str, bool], ...]:
 
 
 def _surnames(a: str, b: str) -> str | None:
-    """ "same", "part" (one is a part of the other's double surname: "smith" ~ "smith-reed")
-    or None."""
+    """ "same"; "first" or "last" when one is that part of the other's double surname
+    ("smith" ~ "smith-reed" is "first"); None when they differ."""
     if a == b:
         return "same"
     if ("-" in a) != ("-" in b):
         simple, double = (b, a) if "-" in a else (a, b)
         parts = double.split("-")
-        if simple in (parts[0], parts[-1]):
-            return "part"
+        if simple == parts[0]:
+            return "first"
+        if simple == parts[-1]:
+            return "last"
     return None
 
 
@@ -211,8 +213,9 @@ def _name_match(ours: Sequence[str], theirs: Sequence[str]) -> _Names | None:
                 found = _Names(PARTIAL_NAME, how != "same")
             elif given_names_compatible(x[0], y[0]):
                 found = _Names(FULL_NAME, False) if how == "same" else _Names(VARIANT, True)
-            elif how == "same" and x[2] and y[2]:
-                return None  # "Mark Ellison" and "Jane Ellison": two people
+            elif how != "last" and x[2] and y[2]:
+                # "Mark Ellison" and "Jane Ellison", "Tomas Beltran" and "Nora Beltran-Hale"
+                return None
             else:
                 continue
             if best is None or (found.score, not found.variant) > (best.score, not best.variant):
@@ -408,10 +411,20 @@ def entity_writes(
             seen=date,
             context=context,
             stories=stories,
-            keys=_filing_keys(kind, (n for n, _ in entity.names)),
+            keys=_written_keys(entity, kind),
             names=entity.names,
             roles=entity.roles,
         )
+
+
+def _written_keys(entity: EntityFeatures, kind: str) -> tuple[str, ...]:
+    """The keys to file the entity under once linked as ``kind``."""
+    names = [n for n, _ in entity.names]
+    if kind == "PERSON" and entity.type != "PERSON":
+        # a surname the model typed otherwise ("Smith Reed"): under each of its words
+        parts = {part for n in names for word in name_words(n) for part in word.split("-")}
+        return tuple(sorted(f"PERSON:{part}" for part in parts))
+    return _filing_keys(kind, names)
 
 
 def _accept(fit: _Fit, runner_up: float | None) -> bool:
