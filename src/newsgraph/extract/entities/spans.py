@@ -67,7 +67,7 @@ def refine_ents(doc: Doc, *, learned: bool = True) -> list[Span]:
     what kind; ``learned=False`` gives the rules' spans alone.
     """
     layout = layout_of(doc)
-    headline = _headline_flags(doc, layout)
+    headline = layout.headline_flags(len(doc))
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -111,27 +111,6 @@ def _compared_to(span: Span) -> bool:
     if root.dep_ != "pobj" or prep.lower_ not in {"to", "with"}:
         return False
     return prep.head.lemma_.lower() in _COMPARING
-
-
-def _headline_flags(doc: Doc, layout: Layout) -> list[bool]:
-    """For each token: is it on the headline or on a line set like one?
-
-    The layout's header range holds the dek too ("... in the city of Mazar-i-Sharif"
-    under the title); a dek is a sentence, whose names are the article's own, so the
-    header from the dek on counts only where a line is set like a headline.
-    """
-    # TODO(merge): nlp.layout could leave the dek out of headline_lines itself
-    flags = layout.headline_flags(len(doc))
-    if not layout.header_end or not layout.dek:
-        return flags
-    header_end = next((tok.i for tok in doc if tok.idx >= layout.header_end), len(doc))
-    dek_start = layout.dek[0][0]
-    if dek_start >= header_end:
-        return flags  # the dek is found in the body only: the header holds none
-    flags[dek_start:header_end] = [False] * (header_end - dek_start)
-    for start, end in layout.headline_lines[1:]:
-        flags[start:end] = [True] * (end - start)
-    return flags
 
 
 def _trim(ent: Span) -> Span | None:
