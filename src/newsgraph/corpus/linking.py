@@ -5,7 +5,10 @@ analysed (a worker) and gives what linking needs of each entity; the caller
 fetches the corpus entities filed under their ``keys``, calls ``link_entities``,
 and hands ``entity_writes`` to the store. A person links on a compatible name
 ("Sen. Ellison" ~ "Mark Ellison", never ~ "Jane Ellison"), then on evidence:
-shared roles, shared co-occurring names, the same story.
+shared roles, shared co-occurring names, the same story. Name variants link on
+evidence only: a first name with part of a double surname ("Laura Smith" ~
+"Laura Smith-Reed"), and a name the model gave another type ("Smith Reed" as an
+ORG ~ the person; "Santa Fe" as an ORG ~ the GPE).
 """
 
 from __future__ import annotations
@@ -90,11 +93,6 @@ def _keys(entity_type: str, name: str) -> tuple[str, ...]:
         return tuple(f"PERSON:{part}" for part in parse_name(name).surname_parts)
     norm = normalise(name)
     return (f"{entity_type}:{norm}",) if norm else ()
-
-
-def _key(entity_type: str, name: str) -> str:
-    found = _keys(entity_type, name)
-    return found[-1] if found else f"{entity_type}:"
 
 
 def _filing_keys(entity_type: str, names: Iterable[str]) -> tuple[str, ...]:
