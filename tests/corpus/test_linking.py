@@ -6,10 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.corpus.linking import better_name, link_entities, link_features
+from newsgraph.corpus.linking import (
+    better_name,
+    entity_writes,
+    link_entities,
+    link_features,
+    lookup_keys,
+)
 from newsgraph.pipeline.write import store_digests
+from newsgraph.records import Entity
 from newsgraph.records.corpus import CorpusEntity
-from newsgraph.records.names import normalise
+from newsgraph.records.names import normalise, parse_name
 from newsgraph.store import Store
 from newsgraph.store.reader import entities_named, names_of, roles_of
 from tests.conftest import DATA
@@ -117,6 +124,107 @@ def test_linking_organisations_by_name_and_type() -> None:
     assert linked("Acme said no.", [thing("Acme")], [acme]) == [("c-acme", False)]
     [(_, new)] = linked("Acme is a town.", [thing("Acme", "GPE")], [acme])
     assert new
+
+
+# name variants (issue 10): an invented architect with a double surname, and her brother
+ARCHITECT = CorpusEntity(
+    "c-nora",
+    "Nora Beltran-Hale",
+    "PERSON",
+    names=("Nora Beltran-Hale", "Beltran-Hale"),
+    roles=("architect",),
+    context=("millbrook", "ada quint"),
+    stories=("s-bridge",),
+)
+BROTHER = CorpusEntity(
+    "c-tomas",
+    "Tomas Beltran-Hale",
+    "PERSON",
+    names=("Tomas Beltran-Hale",),
+    roles=("engineer",),
+    context=("harbor authority",),
+    stories=("s-harbor",),
+)
+
+
+def test_names_double_surname_is_one_surname_with_parts() -> None:
+    parsed = parse_name("Dr. Nora Beltran-Hale's")
+    assert (parsed.given, parsed.surname, parsed.surname_parts) == (
+        ("nora",),
+        "beltran-hale",
+        ("beltran", "hale"),
+    )
+    assert normalise("Nora Beltran-Hale") == "nora beltran hale"  # as stored norms have it
+
+
+def test_linking_double_surname_filed_under_each_part() -> None:
+    keys = lookup_keys(Entity("e1", "Nora Beltran-Hale", "PERSON"))
+    assert keys == ("PERSON:beltran", "PERSON:hale")
+
+
+def test_linking_double_surname_without_hyphen() -> None:
+    [link] = linked("Beltran Hale spoke.", [person("Beltran Hale")], [ARCHITECT])
+    assert link == ("c-nora", False)
+
+
+def test_linking_first_name_and_first_part_of_double_surname_needs_evidence() -> None:
+    ents = [person("Nora Beltran")]
+    [(_, new)] = linked("Nora Beltran spoke.", ents, [ARCHITECT, BROTHER])
+    assert new  # "Nora Beltran" may be someone else: no shared name, role or story
+    assert linked("Nora Beltran spoke.", ents, [ARCHITECT, BROTHER], "s-bridge") == [
+        ("c-nora", False)
+    ]
+    [(eid, _)] = linked("Tomas Beltran spoke.", [person("Tomas Beltran")], [ARCHITECT], "s-bridge")
+    assert eid != "c-nora"
+
+
+def test_linking_honorific_and_initial_with_double_surname() -> None:
+    ents = [person("Beltran-Hale", "Ms. Beltran-Hale")]
+    assert linked("Ms. Beltran-Hale spoke.", ents, [ARCHITECT]) == [("c-nora", False)]
+    both = [ARCHITECT, BROTHER]
+    assert linked("N. Beltran-Hale spoke.", [person("N. Beltran-Hale")], both) == [
+        ("c-nora", False)
+    ]
+
+
+def test_linking_siblings_sharing_a_double_surname_stay_apart() -> None:
+    [(eid, new)] = linked("Tomas Beltran-Hale spoke.", [person("Tomas Beltran-Hale")], [ARCHITECT])
+    assert new and eid != "c-nora"
+
+
+def test_linking_surname_the_model_typed_as_org_joins_the_person_on_evidence() -> None:
+    text = "Beltran Hale and Ada Quint toured Millbrook."
+    ents = [thing("Beltran Hale"), person("Ada Quint"), thing("Millbrook", "GPE")]
+    d = make_digest(text, ents)
+    features = link_features(d)
+    assert "PERSON:hale" in features[0].keys  # looked up among people, filed as nothing yet
+    links = link_entities(d.article.id, features, [ARCHITECT])
+    assert (links[0].entity_id, links[0].new) == ("c-nora", False)
+    [write] = list(
+        entity_writes(features[:1], links[:1], {"c-nora": ARCHITECT}, story_id=None, published=None)
+    )
+    assert (write.type, write.keys) == ("PERSON", ("PERSON:beltran", "PERSON:hale"))
+    # no shared name or story: an organisation of that name stays one
+    [(_, new)] = linked("Beltran Hale opened.", [thing("Beltran Hale")], [ARCHITECT])
+    assert new
+
+
+def test_linking_place_the_model_typed_as_org_joins_it_on_evidence() -> None:
+    town = CorpusEntity("c-town", "Millbrook", "GPE", names=("millbrook",), stories=("s-bridge",))
+    [(_, new)] = linked("Millbrook voted.", [thing("Millbrook")], [town])
+    assert new  # a company and a town may share a name
+    assert linked("Millbrook voted.", [thing("Millbrook")], [town], "s-bridge") == [
+        ("c-town", False)
+    ]
+    firm = CorpusEntity("c-firm", "Millbrook", "ORG", names=("millbrook",))
+    assert linked("Millbrook voted.", [thing("Millbrook")], [town, firm], "s-bridge") == [
+        ("c-firm", False)  # the model's type stands where the corpus knows the name with it
+    ]
+
+
+def test_better_name_takes_the_double_surname() -> None:
+    assert better_name("Nora Beltran", "Nora Beltran-Hale", "PERSON") == "Nora Beltran-Hale"
+    assert better_name("Nora Beltran-Hale", "Nora Beltran", "PERSON") == "Nora Beltran-Hale"
 
 
 def test_linking_across_articles_in_the_store(store: Store) -> None:

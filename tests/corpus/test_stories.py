@@ -22,9 +22,13 @@ def unit(*xs: float) -> tuple[float, ...]:
 
 
 def features(
-    aid: str, vector: tuple[float, ...], names: tuple[str, ...] = (), published: str | None = None
+    aid: str,
+    vector: tuple[float, ...],
+    names: tuple[str, ...] = (),
+    published: str | None = None,
+    people: tuple[str, ...] = (),
 ) -> StoryFeatures:
-    return StoryFeatures(aid, published, vector, names, ())
+    return StoryFeatures(aid, published, vector, names, (), people)
 
 
 def test_stories_first_article_starts_a_story() -> None:
@@ -51,6 +55,28 @@ def test_stories_time_gap_lowers_similarity() -> None:
     far = similarity(features("a3", unit(1, 0), ("x",), "2024-09-20"), story)
     assert near > far
     assert near - far == pytest.approx(0.15 - 0.15 * 10 / 90)  # 10 days vs 90+ days out
+
+
+CASE = ("nora beltran-hale", "ada quint", "millbrook")
+
+
+def test_stories_same_people_years_later_is_the_same_case() -> None:
+    # a charge a year after the collapse: other words, other events, the same people
+    story = merge_story(None, features("a1", unit(1, 0), CASE, "2022-03-03", CASE[:2]), "s1")
+    later = features("a2", unit(0.6, 0.8), (*CASE[:2], "jon pike"), "2023-04-20", CASE[:2])
+    assert similarity(later, story) == pytest.approx(0.6 + 0.5 * 2 / 3 + 0.15)
+    assert assign_story(later, [story]) == "s1"
+    # the same words and dates without the people: the year's gap counts, and it is apart
+    other = features("a3", unit(0.6, 0.8), ("reno", "jon pike"), "2023-04-20", ("jon pike",))
+    assert similarity(other, story) == pytest.approx(0.6 - 0.15)
+    assert assign_story(other, [story]) is None
+
+
+def test_stories_people_bonus_needs_most_of_the_articles_people() -> None:
+    story = merge_story(None, features("a1", unit(1, 0), CASE, None, CASE[:2]), "s1")
+    crowd = ("ada quint", "nora beltran-hale", "p one", "p two", "p three")
+    article = features("a2", unit(1, 0), crowd, None, crowd)
+    assert similarity(article, story) == pytest.approx(1 + 0.5 * 2 / 5)  # 2 of 5: no bonus
 
 
 def test_stories_merge_keeps_counts_and_dates() -> None:

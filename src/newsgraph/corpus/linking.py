@@ -5,7 +5,10 @@ analysed (a worker) and gives what linking needs of each entity; the caller
 fetches the corpus entities filed under their ``keys``, calls ``link_entities``,
 and hands ``entity_writes`` to the store. A person links on a compatible name
 ("Sen. Ellison" ~ "Mark Ellison", never ~ "Jane Ellison"), then on evidence:
-shared roles, shared co-occurring names, the same story.
+shared roles, shared co-occurring names, the same story. Name variants link on
+evidence only: a first name with part of a double surname ("Laura Smith" ~
+"Laura Smith-Reed"), and a name the model gave another type ("Smith Reed" as an
+ORG ~ the person; "Santa Fe" as an ORG ~ the GPE).
 """
 
 from __future__ import annotations
@@ -19,13 +22,22 @@ from newsgraph.extract.entities.person_names import given_names_compatible
 from newsgraph.extract.lexicon.people import ROLE_SYNONYMS
 from newsgraph.records import Digest, Entity
 from newsgraph.records.corpus import CorpusEntity, EntityWrite
-from newsgraph.records.names import FEMALE, MALE, TITLE_ROLES, name_tokens, normalise, parse_name
+from newsgraph.records.names import (
+    FEMALE,
+    MALE,
+    TITLE_ROLES,
+    name_tokens,
+    name_words,
+    normalise,
+    parse_name,
+)
 
 # role words that say nothing about who someone is ("former aide" ~ "aide")
 _ROLE_STOP = {"the", "a", "an", "of", "for", "and", "to", "in", "at", "former", "state", "new"}
 
 # score thresholds: a full-name match links on its own; a surname needs evidence
 FULL_NAME = 2.0
+VARIANT = 1.0  # a first name and part of a double surname
 PARTIAL_NAME = 0.5
 LINK_AT = 1.5
 SHARED_ROLE = 1.5
@@ -67,17 +79,57 @@ class Link:
     score: float = 0.0
 
 
+# types the model confuses with each other on one name: "Santa Fe" as ORG in one sentence
+PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
+# types a person's surname is mistaken for ("the armorer, Smith Reed" as an ORG)
+SURNAME_PRONE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
 @functools.lru_cache(maxsize=65536)
-def _key(entity_type: str, name: str) -> str:
+def _keys(entity_type: str, name: str) -> tuple[str, ...]:
+    """The filing keys of one name: a person under each part of the surname."""
     if entity_type == "PERSON":
-        return f"PERSON:{parse_name(name).surname}"
-    return f"{entity_type}:{normalise(name)}"
+        # "Laura Smith-Reed" under "smith" and "reed": "Laura Smith" and "Reed" find her
+        return tuple(f"PERSON:{part}" for part in parse_name(name).surname_parts)
+    norm = normalise(name)
+    return (f"{entity_type}:{norm}",) if norm else ()
+
+
+def _filing_keys(entity_type: str, names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({k for n in names for k in _keys(entity_type, n)}))
+
+
+@functools.lru_cache(maxsize=65536)
+def _probe_keys(entity_type: str, name: str) -> tuple[str, ...]:
+    """Keys looked up but not filed under: where a mistyped name may be known.
+
+    An ORG "Smith Reed" looks for people surnamed "reed" and "smith"; a GPE "Santa Fe"
+    for an ORG, LOC or FAC of that name.
+    """
+    if entity_type not in SURNAME_PRONE:
+        return ()
+    probes: list[str] = []
+    if entity_type in PLACE_OR_ORG:
+        norm = normalise(name)
+        probes += [f"{t}:{norm}" for t in sorted(PLACE_OR_ORG - {entity_type}) if norm]
+    if _surname_like(name):
+        words = name_words(name)
+        probes += [f"PERSON:{part}" for w in words for part in w.split("-")]
+    return tuple(probes)
+
+
+def _surname_like(name: str) -> bool:
+    """One or two capitalised words, no titles: what a surname alone looks like."""
+    words = name.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w[1:2].islower() for w in words)
 
 
 def lookup_keys(entity: Entity) -> tuple[str, ...]:
-    """Keys under which the store files (and finds) an entity: type plus surname or name."""
-    keys = {_key(entity.type, n) for n in (entity.name, *entity.aliases)}
-    return tuple(sorted(k for k in keys if not k.endswith(":")))
+    """Keys under which the store finds an entity: type plus surname (parts) or name, and the
+    probes of a type the model may have got wrong (``_probe_keys``)."""
+    names = (entity.name, *entity.aliases)
+    probes = {k for n in names for k in _probe_keys(entity.type, n)}
+    return tuple(sorted({*_filing_keys(entity.type, names), *probes}))
 
 
 def entity_roles(entity: Entity) -> tuple[str, ...]:
@@ -98,24 +150,74 @@ def _role_words(roles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _name_match(ours: Sequence[str], theirs: Sequence[str]) -> float | None:
-    """FULL_NAME, PARTIAL_NAME, or None when the names cannot be one person."""
+def _readings(name: str) -> tuple[tuple[str | None, str, bool], ...]:
+    """(first given name or None, surname, primary) readings of a written name.
+
+    "Smith Reed" is given "smith" and surname "reed", or the double surname "smith-reed"
+    written without its hyphen; "Laura Smith Reed" is also "laura" + "smith-reed".
+    """
+    parsed = parse_name(name)
+    if not parsed.surname:
+        return ()
+    words = (*parsed.given, parsed.surname)
+    found = [(parsed.given[0] if parsed.given else None, parsed.surname, True)]
+    if len(words) == 2 and "-" not in parsed.surname and not parsed.titles:
+        found.append((None, f"{words[0]}-{words[1]}", False))
+    elif len(words) >= 3 and "-" not in parsed.surname:
+        found.append((words[0], f"{words[-2]}-{words[-1]}", False))
+    return tuple(found)
+
+
+def _surnames(a: str, b: str) -> str | None:
+    """ "same"; "first" or "last" when one is that part of the other's double surname
+    ("smith" ~ "smith-reed" is "first"); None when they differ."""
+    if a == b:
+        return "same"
+    if ("-" in a) != ("-" in b):
+        simple, double = (b, a) if "-" in a else (a, b)
+        parts = double.split("-")
+        if simple == parts[0]:
+            return "first"
+        if simple == parts[-1]:
+            return "last"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    score: float
+    variant: bool  # matched only through a variant rule: linking needs evidence
+
+
+def _name_match(ours: Sequence[str], theirs: Sequence[str]) -> _Names | None:
+    """How well two sets of names fit one person, or None when they cannot be one person.
+
+    The same surname and compatible first names: FULL_NAME; a surname alone: PARTIAL_NAME;
+    the same surname and two first names ("Mark Ellison", "Jane Ellison"): None. A part of a
+    double surname ("Laura Smith" ~ "Laura Smith-Reed") is a variant that needs evidence.
+    """
     a = [parse_name(n) for n in ours]
     b = [parse_name(n) for n in theirs]
     genders = {x.gender for x in a if x.gender}, {x.gender for x in b if x.gender}
     if genders[0] and genders[1] and not genders[0] & genders[1]:
         return None  # "Mr. Ellison" is not "Ms. Ellison"
-    best: float | None = None
-    for x in a:
-        for y in b:
-            if not x.surname or x.surname != y.surname:
+    best: _Names | None = None
+    for x in (r for n in ours for r in _readings(n)):
+        for y in (r for n in theirs for r in _readings(n)):
+            how = _surnames(x[1], y[1])
+            if how is None:
                 continue
-            if not x.given or not y.given:
-                best = max(best or 0.0, PARTIAL_NAME)
-            elif given_names_compatible(x.given[0], y.given[0]):
-                best = FULL_NAME
+            if x[0] is None or y[0] is None:
+                found = _Names(PARTIAL_NAME, how != "same")
+            elif given_names_compatible(x[0], y[0]):
+                found = _Names(FULL_NAME, False) if how == "same" else _Names(VARIANT, True)
+            elif how != "last" and x[2] and y[2]:
+                # "Mark Ellison" and "Jane Ellison", "Tomas Beltran" and "Nora Beltran-Hale"
+                return None
             else:
-                return None  # "Mark Ellison" and "Jane Ellison": two people
+                continue
+            if best is None or (found.score, not found.variant) > (best.score, not best.variant):
+                best = found
     return best
 
 
@@ -124,6 +226,24 @@ class _Fit:
     score: float
     full: bool  # the names agree in full, not just on a surname
     conflict: bool  # both sides have roles and none is shared
+    variant: bool = False  # a name variant or another type: needs evidence (LINK_AT)
+    cross: bool = False  # the candidate has another type than the article's entity
+
+
+def _evidence(
+    entity: EntityFeatures, context: set[str], story_id: str | None, candidate: CorpusEntity
+) -> tuple[float, bool]:
+    """Roles, co-occurring names and story shared with the candidate; and a role conflict."""
+    score = 0.0
+    mine, theirs = _role_words(entity.roles), _role_words(candidate.roles)
+    conflict = bool(mine and theirs and not mine & theirs)
+    if mine and theirs:
+        score += ROLE_CONFLICT if conflict else SHARED_ROLE
+    shared = len(context & set(candidate.context))
+    score += SHARED_CONTEXT * min(shared, MAX_CONTEXT)
+    if story_id and story_id in candidate.stories:
+        score += SAME_STORY
+    return score, conflict
 
 
 def _score(
@@ -133,27 +253,45 @@ def _score(
     candidate: CorpusEntity,
 ) -> _Fit | None:
     if candidate.type != entity.type:
-        return None
+        return _cross_score(entity, context, story_id, candidate)
     if entity.type != "PERSON":
         ours = {norm for _, norm in entity.names}
         same = ours & {normalise(n) for n in (candidate.name, *candidate.names)}
         return _Fit(FULL_NAME, True, False) if same else None
-    base = _name_match((entity.name, *entity.aliases), candidate.names or (candidate.name,))
-    if base is None:
+    names = _name_match((entity.name, *entity.aliases), candidate.names or (candidate.name,))
+    if names is None:
         return None
+    base = names.score
     if normalise(entity.name) == normalise(candidate.name) and " " not in normalise(entity.name):
         # "Ellison" and a corpus "Ellison" nobody could resolve: one bucket, not one per article
         base = FULL_NAME
-    score = base
-    mine, theirs = _role_words(entity.roles), _role_words(candidate.roles)
-    conflict = bool(mine and theirs and not mine & theirs)
-    if mine and theirs:
-        score += ROLE_CONFLICT if conflict else SHARED_ROLE
-    shared = len(context & set(candidate.context))
-    score += SHARED_CONTEXT * min(shared, MAX_CONTEXT)
-    if story_id and story_id in candidate.stories:
-        score += SAME_STORY
-    return _Fit(score, base >= FULL_NAME, conflict)
+    evidence, conflict = _evidence(entity, context, story_id, candidate)
+    return _Fit(base + evidence, base >= FULL_NAME, conflict, variant=names.variant)
+
+
+def _cross_score(
+    entity: EntityFeatures, context: set[str], story_id: str | None, candidate: CorpusEntity
+) -> _Fit | None:
+    """A candidate of another type: the same place or organisation the model typed otherwise
+    ("Santa Fe" ORG ~ GPE), or a person whose surname the model took for a name of a thing."""
+    if entity.type in PLACE_OR_ORG and candidate.type in PLACE_OR_ORG:
+        ours = {norm for _, norm in entity.names}
+        if not ours & {normalise(n) for n in (candidate.name, *candidate.names)}:
+            return None
+        # a town and a company may share a name: the same story or company says it is one
+    elif not (candidate.type == "PERSON" and _surname_of(entity, candidate)):
+        return None
+    evidence, conflict = _evidence(entity, context, story_id, candidate)
+    return _Fit(PARTIAL_NAME + evidence, False, conflict, variant=True, cross=True)
+
+
+def _surname_of(entity: EntityFeatures, person: CorpusEntity) -> bool:
+    """Is the entity's name, read as a surname, the person's? "Smith Reed" -> "smith-reed"."""
+    if entity.type not in SURNAME_PRONE:
+        return False
+    ours = {"-".join(name_words(n)) for n in (entity.name, *entity.aliases) if _surname_like(n)}
+    theirs = [parse_name(n).surname for n in (person.name, *person.names)]
+    return any(_surnames(o, t) for o in ours for t in theirs if t)
 
 
 def article_context(digest: Digest, entity: Entity) -> set[str]:
@@ -195,7 +333,8 @@ def link_entities(
     filed: dict[str, set[str]] = {}  # lookup key -> candidate ids, so each entity sees its own
     for cand in candidates:
         for name in (cand.name, *cand.names):
-            filed.setdefault(_key(cand.type, name), set()).add(cand.id)
+            for key in _keys(cand.type, name):
+                filed.setdefault(key, set()).add(cand.id)
     by_id = {c.id: c for c in candidates}
     for position, entity in enumerate(entities):
         context = set(entity.context)
@@ -205,6 +344,9 @@ def link_entities(
             fit = _score(entity, context, story_id, cand)
             if fit is not None:
                 scored.append((fit.score, cand.articles, cand.id, fit))
+        if any(not s[3].cross for s in scored):
+            # the model's type stands where the corpus knows the name with it
+            scored = [s for s in scored if not s[3].cross]
         # ties go to the most written-about entity, so namesakes never multiply
         scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
         for rank, (score, articles, cand_id, fit) in enumerate(scored):
@@ -245,6 +387,8 @@ def entity_writes(
     """
     date = published[:10] if published else None
     for entity, link in zip(entities, links, strict=True):
+        # a name the model mistyped joins its entity under that entity's type
+        kind = entity.type if link.new else candidates[link.entity_id].type
         if link.new:
             name = better_name(entity.name, entity.name, entity.type)
             context = merge_context((), entity.context)
@@ -253,7 +397,7 @@ def entity_writes(
             known = candidates[link.entity_id]
             name = known.name
             for seen in (entity.name, *entity.aliases):
-                name = better_name(name, seen, entity.type)
+                name = better_name(name, seen, kind)
             context = merge_context(known.context, entity.context)
             stories = tuple(dict.fromkeys([*((story_id,) if story_id else ()), *known.stories]))
             stories = stories[:STORIES_KEPT]
@@ -261,17 +405,29 @@ def entity_writes(
             id=link.entity_id,
             new=link.new,
             name=name,
-            type=entity.type,
+            type=kind,
             seen=date,
             context=context,
             stories=stories,
-            keys=entity.keys,
+            keys=_written_keys(entity, kind),
             names=entity.names,
             roles=entity.roles,
         )
 
 
+def _written_keys(entity: EntityFeatures, kind: str) -> tuple[str, ...]:
+    """The keys to file the entity under once linked as ``kind``."""
+    names = [n for n, _ in entity.names]
+    if kind == "PERSON" and entity.type != "PERSON":
+        # a surname the model typed otherwise ("Smith Reed"): under each of its words
+        parts = {part for n in names for word in name_words(n) for part in word.split("-")}
+        return tuple(sorted(f"PERSON:{part}" for part in parts))
+    return _filing_keys(kind, names)
+
+
 def _accept(fit: _Fit, runner_up: float | None) -> bool:
+    if fit.variant and fit.score < LINK_AT:
+        return False  # "Laura Smith" ~ "Laura Smith-Reed" only with a shared name, role or story
     if fit.full:
         # a full name links on its own unless roles conflict with nothing else in favour
         return fit.score >= LINK_AT and (runner_up is None or fit.score >= runner_up)
@@ -291,11 +447,15 @@ def new_entity_id(article_id: str, entity: EntityFeatures) -> str:
 def better_name(current: str, seen: str, entity_type: str) -> str:
     """The corpus entity's display name after seeing ``seen``: the fuller form wins.
 
-    "Ellison" then "Mark Ellison" -> "Mark Ellison"; titles are dropped for people.
+    "Ellison" then "Mark Ellison" -> "Mark Ellison"; titles are dropped for people;
+    "Laura Smith" then "Laura Smith-Reed" -> the double surname.
     """
     if entity_type == "PERSON":
         cur, new = parse_name(current), parse_name(seen)
         if len(new.given) > len(cur.given):
+            return _display(seen)
+        longer = len(new.surname_parts) > len(cur.surname_parts)
+        if longer and len(new.given) == len(cur.given) and cur.surname in new.surname_parts:
             return _display(seen)
         return current
     return current

@@ -4,9 +4,11 @@ A story is one real-world course of events (the Ellison fraud case, not all
 fraud cases). An article joins the story it is most similar to when the
 similarity clears a threshold, else it starts a new one. Similarity adds the
 cosine of lead embeddings to the share of the article's names the story already
-has, less a penalty for a long time gap. Pure functions: the lead is embedded
-where the article is analysed, the store keeps the ``StorySummary`` records and
-fetches the candidates, and ``story_write`` says what it should record.
+has, less a penalty for a long time gap; people named in full whom the story
+already has add to it and waive the gap (a court case told over three years).
+Pure functions: the lead is embedded where the article is analysed, the store
+keeps the ``StorySummary`` records and fetches the candidates, and
+``story_write`` says what it should record.
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ JOIN_THRESHOLD = 0.7
 NAME_WEIGHT = 0.5
 GAP_PENALTY = 0.15  # at most, for an article 90+ days outside the story's dates
 GAP_DAYS = 90
+# People named in full that an article shares with a story (docs/BENCHMARKS.md, "Issue 10:
+# entities and stories"): from SHARED_PEOPLE on, a long gap costs nothing (a case told over
+# years is one story); when they are also PEOPLE_SHARE of the article's people, they add
+# PEOPLE_BONUS. Tuned on half A of the ECB+ topics, checked on half B: both within 0.002.
+SHARED_PEOPLE = 2
+PEOPLE_SHARE = 0.6
+PEOPLE_BONUS = 0.15
 LEAD_LINES = 3
 # names kept per story, the most frequent: a story of 10,000 articles must not weigh 10,000 names
 STORY_NAMES = 100
@@ -43,6 +52,7 @@ class StoryFeatures:
     vector: tuple[float, ...]  # unit-length embedding of the title and lead
     names: tuple[str, ...]  # lower-case names of people, organisations, places, events
     event_types: tuple[str, ...]
+    people: tuple[str, ...] = ()  # those of ``names`` that are people named in full
 
 
 def lead_text(digest: Digest) -> str:
@@ -56,12 +66,14 @@ def lead_text(digest: Digest) -> str:
 def story_features(digest: Digest, vector: Sequence[float]) -> StoryFeatures:
     """Features of a digest, ``vector`` being the embedding of its ``lead_text``."""
     names = sorted({e.name.lower() for e in digest.entities if e.type in STORY_NAME_TYPES})
+    people = {e.name.lower() for e in digest.entities if e.type == "PERSON" and " " in e.name}
     return StoryFeatures(
         article_id=digest.article.id,
         published=digest.article.published,
         vector=tuple(float(x) for x in vector),
         names=tuple(names),
         event_types=tuple(sorted({e.type for e in digest.events})),
+        people=tuple(sorted(people)),
     )
 
 
@@ -69,9 +81,15 @@ def similarity(features: StoryFeatures, story: StorySummary) -> float:
     """How strongly an article belongs to a story (higher is closer; about 0 to 1.5)."""
     norm = math.sqrt(sum(x * x for x in story.centroid)) or 1.0
     score = sum(a * b for a, b in zip(features.vector, story.centroid, strict=True)) / norm
+    story_names = {name for name, _ in story.names}
     if features.names:
-        story_names = {name for name, _ in story.names}
         score += NAME_WEIGHT * sum(n in story_names for n in features.names) / len(features.names)
+    shared = sum(p in story_names for p in features.people)
+    if shared >= SHARED_PEOPLE:
+        if shared >= PEOPLE_SHARE * len(features.people):
+            score += PEOPLE_BONUS  # most of the people it names in full
+        # the same people: the same case, however long after ("charged", a year on)
+        return score
     gap = _gap_days(features.published, story.first, story.last)
     if gap:
         score -= GAP_PENALTY * min(gap / GAP_DAYS, 1.0)

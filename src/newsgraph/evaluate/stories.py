@@ -103,7 +103,7 @@ def evaluate_stories(
     full = [stories.story_features(d, v) for d, v in zip(digests, vectors, strict=True)]
     variants = {
         "newsgraph": full,
-        "embedding only": [replace(f, names=()) for f in full],
+        "embedding only": [replace(f, names=(), people=()) for f in full],
     }
     report: dict[str, dict[str, float]] = {}
     for name, feats in variants.items():

@@ -63,10 +63,11 @@ class Layout:
     sentence, the ``lead`` (the dek, then the first body sentences that are neither the
     dek again, nor a repeated headline, nor page furniture) and the ``opening`` (the
     lead and the furniture before it). ``top`` holds the character ranges of the header
-    and lead sentences. ``headline_lines`` are token ranges of the header and of lines
-    set like a headline (ALL CAPS or Title Case); ``dateline_places`` the places that
-    open a line as a dateline does ("WASHINGTON (Reuters) -"); ``dateline`` the
-    dateline's place at the start of the body, written as a name ("Columbus, Ohio").
+    and lead sentences. ``headline_lines`` are token ranges of the header (up to the
+    dek) and of lines set like a headline (ALL CAPS or Title Case); ``dateline_places``
+    the places that open a line as a dateline does ("WASHINGTON (Reuters) -");
+    ``dateline`` the dateline's place at the start of the body, written as a name
+    ("Columbus, Ohio").
     """
 
     header_end: int
@@ -165,7 +166,7 @@ def _find_layout(doc: Doc, header_end: int, title: str | None, dek_text: str | N
         lead=_ranges(lead),
         opening=_ranges([*lead, *furniture]),
         top=tuple((s.start_char, s.end_char) for s in [*header, *lead]),
-        headline_lines=tuple(_headline_lines(doc, header_end, breaks)),
+        headline_lines=tuple(_headline_lines(doc, header_end, breaks, _ranges(dek))),
         dateline_places=tuple(_dateline_places(doc, breaks)),
         dateline=_dateline(text, body_start),
     )
@@ -237,10 +238,17 @@ def _dateline(text: str, body_start: int) -> str | None:
     return city.title() + (f",{rest}" if rest else "")
 
 
-def _headline_lines(doc: Doc, header_end: int, breaks: Sequence[int]) -> Iterator[Range]:
-    """The header's tokens, then each line set like a headline (ALL CAPS, Title Case)."""
+def _headline_lines(
+    doc: Doc, header_end: int, breaks: Sequence[int], dek: Sequence[Range] = ()
+) -> Iterator[Range]:
+    """The header's tokens up to the dek, then each line set like a headline (ALL CAPS,
+    Title Case). A dek in the header is a sentence, whose names are the article's own
+    ("... in the city of Mazar-i-Sharif" under the title): it counts only where one of
+    its lines is set like a headline."""
     if header_end:
         end = next((tok.i for tok in doc if tok.idx >= header_end), len(doc))
+        if dek and dek[0][0] < end:
+            end = dek[0][0]
         if end:
             yield (0, end)
     line_start = 0

@@ -51,6 +51,8 @@ class ParsedName:
     surname: str
     gender: str | None
     titles: tuple[str, ...]
+    # the parts of a double surname ("smith-reed" -> "smith", "reed"); one part otherwise
+    surname_parts: tuple[str, ...] = ()
 
 
 def name_tokens(name: str) -> list[str]:
@@ -59,10 +61,21 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[^\w]+", name.lower()) if t]
 
 
+def name_words(name: str) -> list[str]:
+    """As ``name_tokens``, but a hyphen joins: "Laura Smith-Reed" -> ["laura", "smith-reed"]."""
+    name = re.sub(r"['’]s\b", "", name)
+    words = (w.strip("-") for w in re.split(r"[^\w-]+", name.lower()))
+    return [re.sub(r"-+", "-", w) for w in words if w]
+
+
 @functools.lru_cache(maxsize=65536)
 def parse_name(name: str) -> ParsedName:
-    """The parts of a name: "Ms. Jane Ellison Jr." -> given ("jane",), surname "ellison", "f"."""
-    tokens = name_tokens(name)
+    """The parts of a name: "Ms. Jane Ellison Jr." -> given ("jane",), surname "ellison", "f".
+
+    A hyphenated surname is one surname: "Laura Smith-Reed" -> given ("laura",), surname
+    "smith-reed", ``surname_parts`` ("smith", "reed").
+    """
+    tokens = name_words(name)
     titles: list[str] = []
     gender = None
     while len(tokens) > 1 and (tokens[0] in TITLE_ROLES or tokens[0] in FEMALE | MALE):
@@ -77,11 +90,15 @@ def parse_name(name: str) -> ParsedName:
         tokens.pop()
     if not tokens:
         return ParsedName((), "", gender, tuple(titles))
-    return ParsedName(tuple(tokens[:-1]), tokens[-1], gender, tuple(titles))
+    surname = tokens[-1]
+    return ParsedName(tuple(tokens[:-1]), surname, gender, tuple(titles), tuple(surname.split("-")))
 
 
 @functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
-    """Lower case, no titles, no possessive, no punctuation: "Sen. Ellison's" -> "ellison"."""
+    """Lower case, no titles, no possessive, no punctuation: "Sen. Ellison's" -> "ellison".
+
+    A hyphen becomes a space ("Smith-Reed" -> "smith reed"), as stored norms have it.
+    """
     parsed = parse_name(name)
-    return " ".join((*parsed.given, parsed.surname)).strip()
+    return " ".join((*parsed.given, parsed.surname)).replace("-", " ").strip()

@@ -25,17 +25,29 @@ WINDOW_DAYS = 3
 
 def entity_candidates(conn: Connection, keys: Sequence[str]) -> list[CorpusEntity]:
     """Corpus entities filed under any of ``keys``, with their names, roles and context."""
-    # other types link on the exact name, which the key holds: no profile needed
+    # other types link on the exact name, which the key holds: no names or roles needed, but
+    # the context and stories that tell a town from a company of one name
     light = [k for k in keys if not k.startswith("PERSON:")]
     found: list[CorpusEntity] = []
     if light:
-        for eid, name, etype, key, count in conn.query(
-            "SELECT e.id, e.name, e.type, k.key, e.article_count FROM entity_keys k "
-            f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({','.join('?' * len(light))})",
+        for eid, name, etype, key, context, stories, count in conn.query(
+            "SELECT e.id, e.name, e.type, k.key, e.context, e.stories, e.article_count "
+            "FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
+            f"WHERE k.key IN ({','.join('?' * len(light))})",
             light,
         ):
             norm = key.split(":", 1)[1]
-            found.append(CorpusEntity(eid, name, etype, names=(norm,), articles=int(count)))
+            found.append(
+                CorpusEntity(
+                    eid,
+                    name,
+                    etype,
+                    names=(norm,),
+                    context=tuple(json.loads(context)),
+                    stories=tuple(json.loads(stories)),
+                    articles=int(count),
+                )
+            )
     people = [k for k in keys if k.startswith("PERSON:")]
     if not people:
         return found

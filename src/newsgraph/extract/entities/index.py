@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.entities.person_names import full_names_compatible
+from newsgraph.extract.entities.person_names import full_names_compatible, surname_parts
 from newsgraph.extract.entities.spans import NAME_LABELS
 from newsgraph.extract.lexicon.names import CORPORATE_SUFFIXES
 from newsgraph.extract.lexicon.people import HONORIFICS
@@ -90,7 +90,19 @@ def index_entities(doc: Doc) -> EntityIndex:
 
 
 def _name_words(span: Span) -> tuple[str, ...]:
-    return tuple(t.text for t in span if not t.is_punct or t.text == "-")
+    """The words of a name, a hyphen joining its neighbours: "Laura Smith-Reed" -> 2 words."""
+    words: list[str] = []
+    glue = False
+    for t in span:
+        if t.text == "-":
+            glue = bool(words)
+        elif not t.is_punct:
+            if glue:
+                words[-1] = f"{words[-1]}-{t.text}"
+            else:
+                words.append(t.text)
+            glue = False
+    return tuple(words)
 
 
 def _honorific_before(span: Span) -> str | None:
@@ -111,6 +123,10 @@ def _add_person(clusters: list[_Cluster], span: Span) -> None:
             (c for c in people if len(c.tokens) >= 2 and full_names_compatible(c.tokens, words)),
             None,
         )
+        if target is None and len(words) == 2:
+            # "Smith Reed": the double surname of "Laura Smith-Reed" written without its hyphen
+            double = "-".join(words).lower()
+            target = next((c for c in people if c.tokens[-1].lower() == double), None)
         if target is None:
             # "Ellison" seen alone earlier can only be filled in by a full name later.
             target = next(
@@ -133,6 +149,15 @@ def _pick_for_single(people: Sequence[_Cluster], word: str, span: Span) -> _Clus
     """The person a lone "Ellison" (or "Mark") refers to; gender and recency break ties."""
     low = word.lower()
     candidates = [c for c in people if c.tokens[-1].lower() == low]
+    if not candidates:
+        # "Reed" for "Laura Smith-Reed"; "Smith-Reed" for the "Laura Smith" named before
+        parts = surname_parts(word)
+        candidates = [
+            c
+            for c in people
+            if low in surname_parts(c.tokens[-1])
+            or (len(parts) > 1 and len(c.tokens) >= 2 and c.tokens[-1].lower() == parts[0])
+        ]
     if not candidates:
         candidates = [c for c in people if len(c.tokens) >= 2 and c.tokens[0].lower() == low]
     if len(candidates) > 1:
@@ -163,9 +188,17 @@ def _attach(cluster: _Cluster, span: Span, words: tuple[str, ...]) -> None:
     cluster.last_seen = max(cluster.last_seen, span.start)
     if len(words) > len(cluster.tokens) and not span[0].is_upper:
         cluster.tokens = words
+    elif _extends_surname(cluster.tokens, words[-1]) and not span[0].is_upper:
+        # "Laura Smith", then "Smith-Reed": her full surname
+        cluster.tokens = (*cluster.tokens[:-1], words[-1])
     honorific = _honorific_before(span)
     if honorific:
         cluster.honorific_forms.append(f"{honorific} {span.text}")
+
+
+def _extends_surname(tokens: tuple[str, ...], word: str) -> bool:
+    parts = surname_parts(word)
+    return len(tokens) >= 2 and len(parts) > 1 and tokens[-1].lower() == parts[0]
 
 
 def _org_key(span: Span) -> str:
@@ -219,8 +252,8 @@ def _to_entity(ent_id: str, cluster: _Cluster) -> Entity:
     body = [s for s in cluster.mentions if not s.text.isupper()] or cluster.mentions
     if cluster.label == "PERSON":
         name = " ".join(cluster.tokens)
-        best = max(body, key=len)
-        if len(best) >= len(cluster.tokens):
+        best = max(body, key=lambda s: len(_name_words(s)))
+        if _name_words(best) == cluster.tokens:
             name = best.text
     else:
         name = max(body, key=lambda s: (len(s), -s.start)).text

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.entities.spans import is_glued_role
 from newsgraph.extract.events.types import EVENT_TYPES
 from newsgraph.extract.lexicon.people import (
     AMBIGUOUS_KIN,
@@ -163,7 +164,8 @@ def _premodifier(person: Span) -> _Role | None:
     if not words:
         return None
     head = words[-1]
-    if head.lower_ not in ROLE_NOUNS and head.lower_ not in TITLE_WORDS and head.pos_ != "NOUN":
+    known = head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS or head.pos_ == "NOUN"
+    if not known and not is_glued_role(head):
         return None
     target = None
     if i >= 0 and doc[i].text in {"'s", "’s", "'"} and i > 0:

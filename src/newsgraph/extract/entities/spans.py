@@ -67,7 +67,7 @@ def refine_ents(doc: Doc, *, learned: bool = True) -> list[Span]:
     what kind; ``learned=False`` gives the rules' spans alone.
     """
     layout = layout_of(doc)
-    headline = _headline_flags(doc, layout)
+    headline = layout.headline_flags(len(doc))
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -85,7 +85,7 @@ def refine_ents(doc: Doc, *, learned: bool = True) -> list[Span]:
     spans.extend(Span(doc, start, end, label="GPE") for start, end in layout.dateline_places)
     spans.extend(_unnamed_people(doc, headline))
     spans = [_person_by_context(s) for s in filter_spans(spans)]
-    spans = _consistent_labels(doc, spans)
+    spans = _consistent_labels(doc, spans, _dateline_names(doc, layout))
     spans = _propagate(doc, spans, headline)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     if learned:
@@ -111,27 +111,6 @@ def _compared_to(span: Span) -> bool:
     if root.dep_ != "pobj" or prep.lower_ not in {"to", "with"}:
         return False
     return prep.head.lemma_.lower() in _COMPARING
-
-
-def _headline_flags(doc: Doc, layout: Layout) -> list[bool]:
-    """For each token: is it on the headline or on a line set like one?
-
-    The layout's header range holds the dek too ("... in the city of Mazar-i-Sharif"
-    under the title); a dek is a sentence, whose names are the article's own, so the
-    header from the dek on counts only where a line is set like a headline.
-    """
-    # TODO(merge): nlp.layout could leave the dek out of headline_lines itself
-    flags = layout.headline_flags(len(doc))
-    if not layout.header_end or not layout.dek:
-        return flags
-    header_end = next((tok.i for tok in doc if tok.idx >= layout.header_end), len(doc))
-    dek_start = layout.dek[0][0]
-    if dek_start >= header_end:
-        return flags  # the dek is found in the body only: the header holds none
-    flags[dek_start:header_end] = [False] * (header_end - dek_start)
-    for start, end in layout.headline_lines[1:]:
-        flags[start:end] = [True] * (end - start)
-    return flags
 
 
 def _trim(ent: Span) -> Span | None:
@@ -173,11 +152,45 @@ def _trim(ent: Span) -> Span | None:
             start += 1
         if all(_is_title_token(t) or t.text == "." for t in doc[start:end]):
             return None  # "Sgt." alone: a title, the name follows ("Sgt. Luis Romero")
+    label = ent.label_
+    if label in _ADJECTIVE_PRONE and _role_then_name(doc, start, end):
+        # "Cinematographer Mara Lindqvist, 41,": the role opens the sentence, a person follows
+        start, label = start + 1, "PERSON"
     if end <= start:
         return None
-    if start == ent.start and end == ent.end:
+    if start == ent.start and end == ent.end and label == ent.label_:
         return ent
-    return Span(doc, start, end, label=ent.label_)
+    return Span(doc, start, end, label=label)
+
+
+def _role_then_name(doc: Doc, start: int, end: int) -> bool:
+    """A glued role word, then a given name and a surname ("Smith-Reed" is one)."""
+    if end - start < 3 or not is_glued_role(doc[start]):
+        return False
+    rest = doc[start + 1 : end]
+    words = [t for t in rest if t.text != "-"]
+    return len(words) == 2 and all(_name_like(t) and t.text[:1].isupper() for t in words)
+
+
+def is_glued_role(tok: Token) -> bool:
+    """A capitalised role noun opening a sentence in front of a name, which the model takes
+    for part of it: "Cinematographer" in "Cinematographer Mara Lindqvist died".
+
+    A role noun of the lexicon, or a word the article also writes in lower case as a noun
+    ("a cinematographer was killed"); never a known first name, and a name must follow.
+    """
+    doc = tok.doc
+    if not (tok.i == 0 or tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
+        return False
+    text, lower = tok.text, tok.lower_
+    if not (text[:1].isupper() and text[1:].islower()) or lower in FIRST_NAMES:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper():
+        return False
+    if lower in ROLE_NOUNS:
+        return True
+    return any(t.text == lower and t.pos_ == "NOUN" for t in doc)
 
 
 def _opening_adjective(tok: Token) -> bool:
@@ -294,32 +307,62 @@ def _is_dateline(span: Span) -> bool:
     )
 
 
-def _consistent_labels(doc: Doc, spans: Sequence[Span]) -> list[Span]:
+def _dateline_names(doc: Doc, layout: Layout) -> frozenset[str]:
+    """The places of the dateline, lower case: "santa fe" for "SANTA FE, N.M. -"."""
+    return frozenset(doc[start:end].text.lower() for start, end in layout.dateline_places)
+
+
+def _consistent_labels(
+    doc: Doc, spans: Sequence[Span], places: frozenset[str] = frozenset()
+) -> list[Span]:
     """One label per name string: the majority, and PERSON for part of a known person's name.
 
     "Whitfield" tagged GPE where "Dana Whitfield" is named; "Wang" tagged ORG
-    where "Wang Donghai" is.
+    where "Wang Donghai" is. A name the dateline gives as a place is a place wherever
+    the model made it an ORG or LOC ("SANTA FE, N.M. -", then "outside Santa Fe").
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     name_parts: set[str] = set()
+    surnames: set[tuple[str, ...]] = set()  # the last words of people's names, as words
     for span in spans:
         if span.label_ in NAME_LABELS:
             votes[span.text][span.label_] += 1
             if span.label_ == "PERSON" and len(span) > 1:
                 name_parts.update(t.text for t in span if len(t.text) > 2 and t.is_alpha)
+                words = tuple(t.text for t in span if t.is_alpha)
+                surnames.update(words[k:] for k in range(1, len(words)))
     out = []
     for span in spans:
         label = span.label_
         if label in NAME_LABELS:
-            if len(span) == 1 and span.text in name_parts and label != "PERSON":
+            if label != "PERSON" and _surname_of_person(span, name_parts, surnames):
                 if not _is_place_context(doc, span.start):
                     label = "PERSON"
+            elif label in {"ORG", "LOC", "FAC"} and span.text.lower() in places:
+                label = "GPE"
             else:
                 best, best_n = votes[span.text].most_common(1)[0]
                 if best != label and best_n > votes[span.text][label]:
                     label = best
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
     return out
+
+
+def _surname_of_person(span: Span, name_parts: set[str], surnames: set[tuple[str, ...]]) -> bool:
+    """Is the span (all of it) the surname of a person the document names in full?
+
+    "Whitfield" for "Dana Whitfield"; "Smith-Reed" or "Smith Reed" for "Laura Smith-Reed";
+    "Smith-Reed" for the "Laura Smith" named with the first part of her double surname.
+    """
+    if len(span) == 1:
+        return span.text in name_parts
+    words = tuple(t.text for t in span if t.is_alpha)
+    if not 1 <= len(words) <= 2 or not all(t.is_alpha or t.text == "-" for t in span):
+        return False
+    if words in surnames:
+        return True
+    hyphenated = any(t.text == "-" for t in span)
+    return hyphenated and len(words) == 2 and (words[0],) in surnames
 
 
 def _propagate(doc: Doc, spans: list[Span], headline: Sequence[bool]) -> list[Span]:
