@@ -81,6 +81,9 @@ class EventRow:
     title: str | None
     url: str | None
     participants: tuple[str, ...] = ()
+    # how the digest dated it (``clause``, ``linked``), and the corpus event it is
+    time_basis: str | None = None
+    corpus_event_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ class TimelineSource:
     published: str | None
     url: str | None
     sentence: str
+    event_id: str = ""  # the event's id in the article's digest (``v3``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,10 @@ class TimelineEntry:
     place: str | None
     participants: tuple[str, ...]
     sources: tuple[TimelineSource, ...]
+    # the corpus event's id, the type's family (legal, violence, ...), articles reporting it
+    id: str | None = None
+    genre: str = ""
+    source_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +133,7 @@ class StoryRow:
     first: str | None
     last: str | None
     names: tuple[str, ...]
+    article_ids: tuple[str, ...] = ()  # filled where asked for (``stories --format json``)
 
 
 @dataclass(frozen=True, slots=True)
