@@ -62,7 +62,7 @@ def test_store_migrations_applied_in_order_once(store_url: str) -> None:
             "0003_stories",
             "0004_corpus_events",
         ]
-        assert table(again, "SELECT COUNT(*) FROM schema_migrations") == [(3,)]
+        assert table(again, "SELECT COUNT(*) FROM schema_migrations") == [(4,)]
 
 
 def test_store_write_gives_exact_rows(store: Store) -> None:

@@ -240,17 +240,26 @@ def article(store: Store, article_id: str) -> ArticleView:
     )
 
 
-def story(store: Store, story_id: str, *, limit: int = 50, offset: int = 0) -> StoryView:
+def story(
+    store: Store, story_id: str, *, limit: int = 50, offset: int = 0, sources: int | None = None
+) -> StoryView:
     """One story: its row, ``limit`` of its articles from ``offset`` (newest first), the
-    entities named in it (at most 100, the most often named first) and its timeline."""
+    entities named in it (at most 100, the most often named first) and its timeline.
+
+    ``sources`` keeps that many sources per timeline entry, the first reports (a page
+    shows a few of an event's 900 reports; ``source_count`` still counts them all)."""
     found = reader.stories(store.conn, 1, story_id=story_id)
     if not found:
         raise NotFoundError(f"no story {story_id!r} in {store.url}; see `newsgraph stories`")
+    ids = reader.story_article_ids(store.conn, [story_id]).get(story_id, [])
     return StoryView(
-        story=found[0],
+        story=replace(found[0], article_ids=tuple(ids)),
         articles=tuple(reader.articles(store.conn, story_id=story_id, limit=limit, offset=offset)),
         members=tuple(reader.story_members(store.conn, story_id, 100)),
-        timeline=story_timeline(store, story_id, options()),
+        timeline=tuple(
+            replace(e, sources=e.sources[:sources]) if sources is not None else e
+            for e in story_timeline(store, story_id, options())
+        ),
     )
 
 
