@@ -3,8 +3,8 @@
 Nothing is merged at query time: ingest matched each event to its corpus event. A
 timeline reads the scope's corpus event ids from an index, keeps those the options
 want (``corpus.timeline.wanted``) and reads the source rows of only those. Events that
-were never matched (a store written before corpus events, until ``newsgraph
-backfill-events``) are shown each on its own.
+were never matched (rows of a store written before migration 0004) are shown each on
+its own.
 """
 
 from __future__ import annotations

@@ -232,8 +232,9 @@ _STORIES = _both(
 STORIES = Migration("0003_stories", sqlite=_STORIES, postgresql=_STORIES)
 
 # Corpus events: one real event over the articles that report it (``corpus.events``).
-# An event row names its corpus event; a store written before this migration keeps NULL
-# there until `newsgraph backfill-events` (its timelines show each such event on its own).
+# An event row names its corpus event ("" for one not followed, a statement). A store
+# written before this migration keeps NULL in its old rows, which timelines show each on
+# its own (nothing is merged at query time); articles ingested after it are matched.
 _CORPUS_EVENTS = _both(
     "ALTER TABLE events ADD COLUMN time_basis TEXT",
     "ALTER TABLE events ADD COLUMN corpus_event_id TEXT",
