@@ -93,8 +93,9 @@ def test_salient_several_sources_main_event_or_dated_milestone_never_statement()
     assert salient(corpus_event("a", "lawsuit", "2024-06", sources=2))
     assert salient(corpus_event("b", "launch", None, basis="published", main=1))
     assert salient(corpus_event("c", "sentencing", "2024-06"))
-    # one article, dated only by its publication: filler
+    # dated only by publications: filler, however many articles mention it
     assert not salient(corpus_event("d", "sentencing", "2024-06-01", basis="published"))
+    assert not salient(corpus_event("g", "charge", "2024-06-01", basis="published", sources=3))
     assert not salient(corpus_event("e", "statement", "2024-06", sources=5, main=1))
     assert not salient(corpus_event("f", "earnings", "2024-06"))
 

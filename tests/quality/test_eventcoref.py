@@ -59,7 +59,9 @@ def test_ecbplus_gold_mentions_are_the_annotated_sentences_actions() -> None:
 @pytest.mark.model
 @pytest.mark.dataset
 def test_eventcoref_ecbplus_gate() -> None:
-    report = evaluate_eventcoref(dataset_path("ecbplus"), topics=range(41, 46))
+    report = evaluate_eventcoref(dataset_path("ecbplus"))  # test topics 36-45
     ours, lemma = report["newsgraph, found"], report["same lemma, found"]
-    assert ours["conll"] >= lemma["conll"] + 0.10, report  # measured: see BENCHMARKS
-    assert report["newsgraph"]["conll"] > report["same lemma"]["conll"], report
+    # measured 0.677 against 0.556 on the gold mentions we find; 0.602 on all of them
+    assert ours["conll"] >= 0.65, report
+    assert ours["conll"] >= lemma["conll"] + 0.10, report
+    assert report["newsgraph"]["conll"] >= 0.58, report

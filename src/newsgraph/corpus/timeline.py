@@ -139,14 +139,17 @@ def is_milestone(event_type: str) -> bool:
 def salient(event: CorpusEvent) -> bool:
     """Whether a corpus event belongs on the default timeline.
 
-    Several sources, or an article's main event, or a milestone its text dates; never a
-    statement, and never a one-source mention dated only by its article.
+    An article's main event; else an event its text dates that several sources report
+    or that is a milestone. Never a statement; never an event that only publication
+    dates place (however many articles mention it: "the charge" in every later article).
     """
     if genre(event.type) == "speech":
         return False
-    if event.sources >= 2 or event.main:
+    if event.main:
         return True
-    return is_milestone(event.type) and event.basis not in UNDATED
+    if event.basis in UNDATED:
+        return False
+    return event.sources >= 2 or is_milestone(event.type)
 
 
 def kinds_match(event_type: str, kinds: Iterable[str] | None) -> bool:
