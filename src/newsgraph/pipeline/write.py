@@ -43,8 +43,8 @@ def write_batch(store: Store, items: Sequence[Analysed]) -> WriteReport:
             known[aid] = digest_hash
             story = _story(batch, item, aid)
             corpus_ids = _link(batch, item, aid, story)
-            events = _events(batch, item, aid, story, corpus_ids)
-            batch.add_rows(item.digest, aid, corpus_ids, events)
+            _events(batch, item, aid, story, corpus_ids)
+            batch.add_rows(item.digest, aid, corpus_ids)
     return WriteReport(tuple(added), tuple(updated), tuple(unchanged))
 
 
@@ -68,14 +68,11 @@ def _link(batch: Batch, item: Analysed, aid: str, story: str) -> dict[str, str]:
     return {link.local_id: link.entity_id for link in links}
 
 
-def _events(
-    batch: Batch, item: Analysed, aid: str, story: str, corpus_ids: dict[str, str]
-) -> dict[str, str]:
-    """Match the article's events to corpus events and record them; event id -> corpus event."""
+def _events(batch: Batch, item: Analysed, aid: str, story: str, corpus_ids: dict[str, str]) -> None:
+    """Match the article's events to corpus events and record them."""
     features = item.events if item.events is not None else event_features(item.digest)
-    if not features:
-        return {}
-    found = event_candidates(batch.conn, lookup_keys(features, corpus_ids, story))
+    keys = lookup_keys(features, corpus_ids, story)
+    found = event_candidates(batch.conn, keys) if features else []
     places = {e.id: e.name for e in item.digest.entities}
     writes = match_events(
         aid,
@@ -86,8 +83,7 @@ def _events(
         published=item.digest.article.published,
         place_names=places,
     )
-    batch.add_corpus_events(writes)
-    return {w.event_id: w.event.id for w in writes}
+    batch.add_corpus_events(aid, writes)
 
 
 def store_digests(store: Store, digests: Iterable[Digest]) -> WriteReport:

@@ -56,6 +56,8 @@ class Batch:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._rows = _Rows()
+        # article id -> its event ids' corpus events, from add_corpus_events to add_rows
+        self._event_links: dict[str, dict[str, str]] = {}
 
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored text hashes of those of ``ids`` that are in the store."""
@@ -76,24 +78,19 @@ class Batch:
         for write in writes:
             _write_entity(self.conn, write)
 
-    def add_corpus_events(self, writes: Iterable[CorpusEventWrite]) -> None:
-        """Record the corpus events of one article's events: new ones, or one more source."""
+    def add_corpus_events(self, aid: str, writes: Sequence[CorpusEventWrite]) -> None:
+        """Record the corpus events of the article ``aid``'s events (new ones, or one more
+        source); its event rows (``add_rows``) will name them."""
         for write in writes:
             write_corpus_event(self.conn, write)
+        self._event_links[aid] = {w.event_id: w.event.id for w in writes}
 
-    def add_rows(
-        self,
-        digest: Digest,
-        aid: str,
-        corpus_ids: Mapping[str, str],
-        corpus_events: Mapping[str, str] | None = None,
-    ) -> None:
-        """The article's mentions, relations, quotes and events; ``corpus_ids``: local -> corpus
-        id; ``corpus_events``: event id (``v1``) -> corpus event id, for the events that have one.
+    def add_rows(self, digest: Digest, aid: str, corpus_ids: Mapping[str, str]) -> None:
+        """The article's mentions, relations, quotes and events; ``corpus_ids``: local -> corpus id.
 
         Inserted when the batch ends, all articles together.
         """
-        _collect(self._rows, digest, aid, corpus_ids, corpus_events)
+        _collect(self._rows, digest, aid, corpus_ids, self._event_links.pop(aid, None))
 
     def finish(self) -> None:
         """Insert the child rows collected (``Store.transaction`` calls it before committing)."""
