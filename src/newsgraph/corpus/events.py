@@ -37,8 +37,6 @@ PATIENT_ROLES = frozenset(
 )
 # types whose events are not followed across articles: what someone said, untyped words
 UNFOLLOWED = frozenset({"statement", "press_conference", "interview", "criticism", "other"})
-PER_KEY = 5  # the latest corpus events per key: a lookup costs the same at any corpus size
-KEYS_LOOKED_UP = 12
 
 
 @dataclass(frozen=True, slots=True)

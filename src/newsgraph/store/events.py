@@ -17,7 +17,7 @@ from newsgraph.records.corpus import EventRow
 from newsgraph.records.events import CorpusEvent, CorpusEventWrite
 from newsgraph.store.backend import Connection
 
-PER_KEY = 6
+PER_KEY = 6  # the latest corpus events per key: a lookup costs the same at any corpus size
 CHUNK = 500
 
 _COLUMNS = (
@@ -57,7 +57,8 @@ def event_candidates(conn: Connection, keys: Sequence[str]) -> list[CorpusEvent]
         return []
     one = (
         "SELECT * FROM (SELECT corpus_event_id FROM corpus_event_keys WHERE key = ? "
-        "ORDER BY seen DESC, corpus_event_id LIMIT ?) AS k"
+        # undated last on both databases (PostgreSQL sorts NULL first when descending)
+        "ORDER BY seen IS NULL, seen DESC, corpus_event_id LIMIT ?) AS k"
     )
     ids: list[str] = []
     for start in range(0, len(keys), 50):
