@@ -233,3 +233,30 @@ def test_jsonl_binary_file_is_error(tmp_path: Path) -> None:
     assert problems(read(tmp_path / "many.jsonl", b'{"text": "x"}\n\x00\x01\x02')) == [
         "looks like a binary file, not text"
     ]
+
+
+def test_json_body_opening_with_its_title_and_a_full_stop_is_not_repeated(tmp_path: Path) -> None:
+    text = "Senator's case dismissed.\n\nA judge dismissed it."
+    [article] = read(
+        tmp_path / "a.json", json.dumps({"title": "Senator's case dismissed", "text": text})
+    )
+    assert article.text == text
+    assert article.text[article.body_start :] == "A judge dismissed it."
+
+
+@pytest.mark.parametrize(
+    "dek", ["A judge dismissed the case on Friday.", "A judge dismissed the case...", "a judge"]
+)
+def test_json_dek_that_is_the_lede_is_not_repeated(tmp_path: Path, dek: str) -> None:
+    body = "A judge dismissed the case on Friday. Investors plan to sue.\n\nMore."
+    obj = {"title": "Case dismissed", "description": dek, "maintext": body}
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert article.text == "Case dismissed\n\n" + body
+    assert article.text[article.body_start :] == body
+
+
+@pytest.mark.parametrize("missing", ["None", "null", " NaN ", ""])
+def test_json_placeholder_for_a_missing_value_is_absent(tmp_path: Path, missing: str) -> None:
+    obj = {"title": missing, "published": missing, "date_publish": "2024-11-02", "text": "Hi."}
+    [article] = read(tmp_path / "a.json", json.dumps(obj))
+    assert (article.title, article.published, article.text) == (None, "2024-11-02", "Hi.")

@@ -13,11 +13,11 @@ timer hits reliably:
   runs (``execute``/``executemany`` of any ``Connection``: migrations, the
   ``BEGIN``, the inserts of a batch, the ``COMMIT``);
 - ``{"at": "commit", "n": k, "delay": s}``: ``s`` seconds after the k-th commit
-  starts, a kernel timer ends the process: SIGALRM with its default action, which
-  like SIGKILL runs no code of ours (a thread sending SIGKILL would first wait for
-  the GIL, which spaCy holds for whole batches). A SQLite commit (WAL write and
-  fsync) takes a few milliseconds here, so a delay of 0-6 ms lands inside it or
-  just after; a PostgreSQL commit is a round trip to the server.
+  starts, a POSIX timer of the kernel sends SIGKILL (``timer_create``): no code of
+  ours runs for it, so neither the GIL (which spaCy holds for whole batches; a thread
+  would wait for it) nor the analysis's own SIGALRM budget timer can delay or catch
+  it. A SQLite commit (WAL write and fsync) takes a few milliseconds here, so a delay
+  of 0-6 ms lands inside it or just after; a PostgreSQL commit is a round trip.
 
 And pause there, for whatever the test does to a writer in the middle of a
 transaction (run readers, restart the server): ``{"at": "pause", "n": k,
@@ -35,6 +35,7 @@ signal that ended it; ``"timeout": true`` when it had to be killed);
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import signal
@@ -91,11 +92,42 @@ class _Counter:
             while not os.path.exists(marker + ".resume") and time.monotonic() < deadline:
                 time.sleep(0.01)
         if self.kill.get("at") == "commit" and self.commits == self.kill["n"]:
-            signal.setitimer(signal.ITIMER_REAL, max(1e-6, float(self.kill.get("delay", 0))))
+            _kill_in(float(self.kill.get("delay", 0)))
 
     def committed(self) -> None:
         self.returned += 1
         self.save()
+
+
+class _SigEvent(ctypes.Structure):
+    # struct sigevent of Linux (64 bytes): the value, the signal, how to notify, padding
+    _fields_ = (
+        ("value", ctypes.c_void_p),
+        ("signo", ctypes.c_int),
+        ("notify", ctypes.c_int),
+        ("rest", ctypes.c_int * 12),
+    )
+
+
+class _TimeSpec(ctypes.Structure):
+    _fields_ = (("sec", ctypes.c_long), ("nsec", ctypes.c_long))
+
+
+class _ITimerSpec(ctypes.Structure):
+    _fields_ = (("interval", _TimeSpec), ("value", _TimeSpec))
+
+
+def _kill_in(seconds: float) -> None:
+    """SIGKILL this process ``seconds`` from now, from the kernel (timer_create)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    event = _SigEvent(signo=signal.SIGKILL, notify=0)  # SIGEV_SIGNAL
+    timer = ctypes.c_void_p()
+    if libc.timer_create(time.CLOCK_MONOTONIC, ctypes.byref(event), ctypes.byref(timer)):
+        raise OSError(ctypes.get_errno(), "timer_create")
+    nanos = max(1000, int(seconds * 1e9))
+    when = _ITimerSpec(_TimeSpec(0, 0), _TimeSpec(nanos // 10**9, nanos % 10**9))
+    if libc.timer_settime(timer, 0, ctypes.byref(when), None):
+        raise OSError(ctypes.get_errno(), "timer_settime")
 
 
 def _install(counter: _Counter) -> None:
@@ -142,7 +174,6 @@ def _child(request: dict[str, Any]) -> None:
     os.dup2(err, 2)
     sys.stdin = open(0, closefd=False)  # noqa: SIM115  # fd 0 lives as long as the process
     os.environ.update(request.get("env") or {})
-    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the commit kill point's timer ends us
     counter = _Counter(request.get("kill"), log + ".counts")
     counter.save()
     _install(counter)

@@ -64,8 +64,7 @@ class Run:
 
     @property
     def killed(self) -> bool:
-        """Ended by SIGKILL, or by the kernel timer of a commit kill point (SIGALRM)."""
-        return self.status in (-signal.SIGKILL, -signal.SIGALRM) and not self.timed_out
+        return self.status == -signal.SIGKILL and not self.timed_out
 
 
 class ForkServer:

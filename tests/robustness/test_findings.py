@@ -76,8 +76,9 @@ def test_nul_in_a_json_text_does_not_stop_a_postgresql_ingest(tmp_path: Path) ->
         schema.drop()
 
 
-def warc_record(uri: str | None, html: bytes) -> bytes:
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+def warc_record(uri: str | None, html: bytes, charset: str = "utf-8") -> bytes:
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset={charset}\r\n\r\n"
+    http = http.encode("latin-1") + html
     target = f"WARC-Target-URI: {uri}\r\n" if uri else ""
     head = (
         f"WARC/1.0\r\nWARC-Type: response\r\n{target}WARC-Date: 2024-11-02T08:00:00Z\r\n"
@@ -95,3 +96,53 @@ def test_warc_record_without_target_uri_is_an_input_error(tmp_path: Path) -> Non
     items = list(read_inputs([str(path)], Settings(fetch=False)))
     assert [type(item).__name__ for item in items] == ["Article", "InputError"], items
     assert items[1].source == f"{path}#2"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("encoding", [b"utf\x00-8", b"\x91utf-8"], ids=["nul", "not-utf8"])
+def test_feed_with_a_broken_encoding_declaration_is_an_input_error(
+    tmp_path: Path, encoding: bytes
+) -> None:
+    path = tmp_path / "news.rss"
+    path.write_bytes(
+        b"<?xml version='1.0' encoding='" + encoding + b"'?><rss version='2.0'><channel>"
+        b"<title>News</title><item><title>A</title><link>https://news.example/1</link>"
+        b"</item></channel></rss>"
+    )
+    items = list(read_inputs([str(path)], Settings(fetch=False)))
+    assert [type(item).__name__ for item in items] == ["InputError"], items
+
+
+def test_warc_with_a_wrong_content_length_says_so_through_logging(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = b"<html><body><article><p>" + b"The mayor said the bridge will open. " * 12
+    page += b"</p></article></body></html>"
+    first = warc_record("https://news.example/1", page)
+    length = len(first.split(b"\r\n\r\n", 1)[1]) - 4  # the payload without the two CRLFs
+    first = first.replace(
+        f"Content-Length: {length}".encode(), f"Content-Length: {length - 9}".encode()
+    )
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(first + warc_record("https://news.example/2", page))
+    list(read_inputs([str(path)], Settings(fetch=False)))
+    assert capsys.readouterr().err == ""
+
+
+def test_charset_label_with_a_nul_is_ignored(tmp_path: Path) -> None:
+    page = b"<html><body><article><p>" + b"The caf\xe9 said the bridge will open. " * 12
+    page += b"</p></article></body></html>"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(
+        warc_record("https://news.example/1", page, charset="utf\x00-8")
+        + warc_record("https://news.example/2", page)
+    )
+    items = list(read_inputs([str(path)], Settings(fetch=False)))
+    assert [type(item).__name__ for item in items] == ["Article", "Article"], items
+
+
+@pytest.mark.parametrize("suffix", [".rss", ".atom"])
+def test_empty_feed_is_an_input_error(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"news{suffix}"
+    path.write_bytes(b"")
+    items = list(read_inputs([str(path)], Settings(fetch=False)))
+    assert [type(item).__name__ for item in items] == ["InputError"], items

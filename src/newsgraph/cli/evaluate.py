@@ -116,3 +116,23 @@ def eval_eventcoref(
 
     report = evaluate_eventcoref(ecbplus, topics=parse_topics(topics), seed=seed)
     typer.echo(format_report(report))
+
+
+@eval_app.command("timelines")
+@handle_errors
+def eval_timelines(
+    semeval: Annotated[Path, typer.Option(help="A SemEval-2015 Task 4 corpus folder.")],
+    system: Annotated[
+        Path | None, typer.Option(help="Score this folder of <target>.txt timelines instead.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="Write our timelines to this folder.")] = None,
+    per_target: Annotated[bool, typer.Option(help="Also print each target's scores.")] = False,
+) -> None:
+    """Temporal awareness P/R/F1 of target-entity timelines (SemEval-2015 Task 4, Track A).
+
+    Example: newsgraph eval timelines --semeval ../shared/datasets/semeval2015_timeline/trial_apple
+    """
+    from newsgraph.evaluate.timelines import evaluate_timelines, format_report
+
+    report = evaluate_timelines(semeval, system=system, out=out)
+    typer.echo(format_report(report, per_target=per_target))

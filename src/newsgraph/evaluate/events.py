@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.digests import docs_and_digests
+from newsgraph.evaluate.halves import HALVES, half_of
 from newsgraph.evaluate.inputs import Input, article_object, read_object, read_plain
 from newsgraph.evaluate.metrics import f1, overlap, overlap_pairs, ratio, read_jsonl
 from newsgraph.evaluate.tempeval import same_value
@@ -327,7 +328,7 @@ def _meantime(
 ) -> dict[str, Scores]:
     records = _records(path, MEANTIME_FILE, limit)
     inputs = [meantime_input(r) for r in records]
-    systems = {"newsgraph": Scores(), "baseline": Scores()}
+    systems = _systems()
     pairs = docs_and_digests((i.article for i in inputs), settings, timer)
     for record, read, (doc, digest) in zip(records, inputs, pairs, strict=True):
         # the annotated part of the given text, in the analysed text's offsets
@@ -335,6 +336,7 @@ def _meantime(
         gold = [_moved(g, read) for g in meantime_gold(record, scored[1] - read.offset)]
         ours = _ours_meantime(_event_mentions(doc, digest), scored)
         systems["newsgraph"].add(record["doc_id"], gold, ours, False)
+        systems[_half(record["doc_id"])].add(record["doc_id"], gold, ours, False)
         systems["baseline"].add(record["doc_id"], gold, _baseline_preds(doc, scored), False)
     return systems
 
@@ -415,12 +417,13 @@ def _wikievents(
     texts = [wikievents_text(r) for r in records]
     # a text file per document: WikiEvents gives no headline apart from the text
     inputs = [read_plain(text, "wikievents") for text, _ in texts]
-    systems = {"newsgraph": Scores(), "baseline": Scores()}
+    systems = _systems()
     pairs = docs_and_digests((i.article for i in inputs), settings, timer)
     for record, (text, spans), (doc, digest) in zip(records, texts, pairs, strict=True):
         gold = wikievents_gold(record, spans)
         ours = _ours_wikievents(_event_mentions(doc, digest))
         systems["newsgraph"].add(record["doc_id"], gold, ours, True)
+        systems[_half(record["doc_id"])].add(record["doc_id"], gold, ours, True)
         # the baseline cannot type events: its spans and arguments are scored without labels
         untyped = [Gold(g.span, None, tuple(("arg", s) for _, s in g.args)) for g in gold]
         base = [
@@ -429,6 +432,17 @@ def _wikievents(
         ]
         systems["baseline"].add(record["doc_id"], untyped, base, False)
     return systems
+
+
+def _systems() -> dict[str, Scores]:
+    """newsgraph, the baseline and newsgraph on each half of the documents (``evaluate.halves``)."""
+    return {"newsgraph": Scores(), "baseline": Scores(), **{f"newsgraph {h}": Scores()
+                                                            for h in HALVES}}  # fmt: skip
+
+
+def _half(doc_id: str) -> str:
+    """ "newsgraph A": the row of the document's half."""
+    return f"newsgraph {half_of(doc_id)}"
 
 
 def evaluate_events(
@@ -441,7 +455,9 @@ def evaluate_events(
     """Scores of the digest's events and of the baseline on MEANTIME (and WikiEvents dev).
 
     Paths are the data set folders or their JSONL files; ``limit`` caps the
-    documents read from each. Returns ``{"datasets": {name: {system: scores}},
+    documents read from each. Systems are ``newsgraph``, ``baseline`` and newsgraph on
+    each half of the documents, ``newsgraph A`` and ``newsgraph B`` (``evaluate.halves``).
+    Returns ``{"datasets": {name: {system: scores}},
     "speed": {...}}``; speed compares the CPU milliseconds per article of the
     spaCy parse with those of the digest's events stage (events and main event).
     """
@@ -479,14 +495,14 @@ def format_report(report: dict[str, Any]) -> str:
         ("time_accuracy_with_dct", "+DCT acc"),
         ("time_precision", "time P"),
     )
-    header = f"{'data set':<11} {'system':<10} {'gold':>5} {'pred':>5} " + " ".join(
+    header = f"{'data set':<11} {'system':<11} {'gold':>5} {'pred':>5} " + " ".join(
         f"{label:>9}" for _, label in columns
     )
     lines = [header, "-" * len(header)]
     for name, systems in report["datasets"].items():
         for system, scores in systems.items():
             lines.append(
-                f"{name:<11} {system:<10} {scores['gold']:>5} {scores['predicted']:>5} "
+                f"{name:<11} {system:<11} {scores['gold']:>5} {scores['predicted']:>5} "
                 + " ".join(f"{scores[key]:>9.3f}" for key, _ in columns)
             )
     speed = report["speed"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import logging
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -32,6 +33,31 @@ from newsgraph.records import Article
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _MIN_ENTRY_WORDS = 50  # an entry's own text below this is a teaser, not the article
+_log = logging.getLogger(__name__)
+
+
+class _LoggedNotice:
+    """Stands in for warcio's ``INC_RECORD`` template, which warcio formats and writes
+    straight to stderr when a record is not followed by a blank line (its
+    Content-Length is wrong): the notice goes to our logging instead, naming the file,
+    and warcio writes an empty string.
+
+    >>> _LoggedNotice("crawl.warc").format(120, b"HTTP/1.1 200")
+    ''
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def format(self, offset: int, line: bytes) -> str:
+        _log.warning(
+            "%s: a WARC record is not followed by a blank line at offset %s (its "
+            "Content-Length is probably wrong); reading on from %r",
+            self.source,
+            offset,
+            line[:60],
+        )
+        return ""
 
 
 def read_warc(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Article | ItemError]:
@@ -40,8 +66,10 @@ def read_warc(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Art
     from warcio.exceptions import ArchiveLoadFailed
 
     number = valid = 0
+    records = ArchiveIterator(stream)
+    records.INC_RECORD = _LoggedNotice(source)
     try:
-        for number, record in enumerate(ArchiveIterator(stream), 1):
+        for number, record in enumerate(records, 1):
             if record.format != "warc" or not record.rec_headers.get_header("WARC-Type"):
                 continue  # warcio reads anything as some record; these are no WARC records
             valid += 1
@@ -112,8 +140,15 @@ def read_feed(data: bytes, source: str, fetcher: Fetcher | None) -> Iterator[Art
     """One article per feed entry (see the module); InputError if it is no feed at all."""
     import feedparser
 
-    parsed = feedparser.parse(data)
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    if not data.strip():
+        raise InputError(source, "empty input")
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, LookupError, UnicodeError) as exc:
+        # feedparser lets these through for an XML declaration naming an encoding that
+        # holds a NUL or bytes that are not text
+        raise InputError(source, f"not a readable RSS or Atom feed: {exc}") from exc
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         why = getattr(parsed, "bozo_exception", None) or "no entries"
         raise InputError(source, f"not a readable RSS or Atom feed: {why}")
     for number, entry in enumerate(parsed.entries, 1):

@@ -268,8 +268,10 @@ def _try_codec(label: str, data: bytes) -> tuple[str, str] | None:
         # browsers read a page labelled Latin-1 or ASCII as Windows-1252 (WHATWG Encoding)
         codec = codecs.lookup("cp1252" if name in _WESTERN_LABELS else name).name
         return codec, data.decode(codec)
-    except (LookupError, UnicodeDecodeError):
-        return None  # a declaration that is wrong or unknown: detect instead
+    except (LookupError, UnicodeDecodeError, ValueError):
+        # a declaration that is wrong, unknown or garbled (a NUL in the label makes
+        # codecs.lookup raise ValueError): detect instead
+        return None
 
 
 def _detected(data: bytes) -> tuple[str, str] | None:

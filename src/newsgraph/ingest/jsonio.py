@@ -22,6 +22,11 @@ from newsgraph.ingest.files import Decoded
 from newsgraph.records import Article, article_id
 
 _OPTIONAL_STRINGS = ("title", "dek", "url", "source")
+# what exporters write for a missing value when they stringify it (Python's str(None),
+# pandas' NaN): read as absent, not as a title "None" or a date that is no date
+_PLACEHOLDERS = frozenset({"", "none", "null", "nan", "undefined", "n/a"})
+# punctuation a headline may end with in the body but not in the title, or the reverse
+_HEAD_END = ".:;!?"
 # our key -> the names scrapers use for it, tried in order when ours is absent
 _ALIASES = {
     "text": ("maintext",),  # news-please
@@ -130,8 +135,27 @@ def with_headline(body: str, title: str | None, dek: str | None) -> tuple[str, i
     opened = _opening(body, [part for part in (title, dek) if part])
     if opened is not None:
         return body, opened
+    if dek and _begins(body, dek):
+        # the dek is the lede (news-please's description often is, or its first words
+        # with "..."): it stays body text, and only the title goes before it
+        dek = None
     head = "".join(f"{part}\n\n" for part in (title, dek) if part)
     return head + body, len(head)
+
+
+def _begins(body: str, part: str) -> bool:
+    """Whether ``body``'s first paragraph starts with ``part`` (case and spacing folded; a
+    trailing ellipsis in ``part`` is a cut, not text).
+
+    >>> _begins("A judge dismissed the case on Friday.", "A judge dismissed the...")
+    True
+    """
+    words = part.rstrip().removesuffix("\u2026").removesuffix("...").casefold().split()
+    first = body.lstrip().split("\n\n", 1)[0].casefold().split()
+    if not words or len(words) > len(first):
+        return False
+    *whole, last = words
+    return first[: len(whole)] == whole and first[len(whole)].startswith(last)
 
 
 def _opening(body: str, parts: list[str]) -> int | None:
@@ -156,7 +180,9 @@ def _opening(body: str, parts: list[str]) -> int | None:
 def _prefix_end(text: str, part: str) -> int | None:
     """The end of ``part`` at the start of ``text`` (white space and case folded), ending a
     line or the text; None when ``text`` does not start with it."""
-    words = part.split()
+    words = part.rstrip(_HEAD_END).split()
+    if not words:
+        return None
     at = 0
     for word in words:
         while at < len(text) and text[at].isspace():
@@ -166,22 +192,26 @@ def _prefix_end(text: str, part: str) -> int | None:
         at += len(word)
     line_end = text.find("\n", at)
     tail = text[at : line_end if line_end >= 0 else len(text)]
-    return at if not tail.strip() else None
+    return at + len(tail) if not tail.strip().strip(_HEAD_END) else None
 
 
 def _with_aliases(obj: dict[str, object]) -> dict[str, object]:
     missing = {
-        key: next((obj[name] for name in names if obj.get(name) is not None), None)
+        key: next((obj[name] for name in names if not _absent(obj.get(name))), None)
         for key, names in _ALIASES.items()
-        if obj.get(key) is None
+        if _absent(obj.get(key))
     }
     found = {key: value for key, value in missing.items() if value is not None}
     return {**obj, **found} if found else obj
 
 
+def _absent(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip().casefold() in _PLACEHOLDERS)
+
+
 def _optional_string(obj: dict[str, object], key: str, source: str) -> str | None:
     value = obj.get(key)
-    if value is None:
+    if _absent(value):
         return None
     if not isinstance(value, str):
         raise InputError(source, f"key {key!r} must be a string, not {_kind(value)}")

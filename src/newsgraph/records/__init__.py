@@ -115,8 +115,13 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class EventTime:
+    """An event's time phrase and TIMEX3 value. ``basis`` (events only): ``clause`` when the
+    event's own clause or the clause it is subordinate to says it, ``linked`` when it is
+    the time of an event it is tied to; None in ``main_event.when``."""
+
     text: str
     value: str | None
+    basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +161,8 @@ class MainEvent:
     def to_dict(self) -> dict[str, Any]:
         """The ``main_event`` object of the digest format."""
         data: dict[str, Any] = _plain(self)
+        if data["when"] is not None:
+            del data["when"]["basis"]  # an event's field: the answer's layout stays text, value
         return data
 
 

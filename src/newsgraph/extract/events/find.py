@@ -16,9 +16,16 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.events.anchor import (
+    CLAUSE,
+    anchor_times,
+    is_mistaken_participle,
+    setting_of,
+    spread,
+    supported,
+)
 from newsgraph.extract.events.args import (
     SPEAKING_EVENTS,
-    SUPPORT_VERBS,
     Argument,
     ArgumentReader,
     modality,
@@ -30,9 +37,13 @@ from newsgraph.extract.events.args import (
 from newsgraph.extract.events.types import (
     ANAPHORIC_EVENT_NOUNS,
     EXCLUDING_OBJECTS,
+    FIRING_PREPS,
+    FRAMING_VERBS,
+    MONEY_CHARGE_MODIFIERS,
     NON_EVENT_VERBS,
     OBJECT_NOT_SPEECH,
     OBJECT_SENSITIVE,
+    OBJECT_TYPES,
     OTHER,
     PERSON_OBJECT_VERBS,
     TWO_SENSE_VERBS,
@@ -40,6 +51,7 @@ from newsgraph.extract.events.types import (
     noun_type,
     verb_type,
 )
+from newsgraph.extract.lexicon.people import PERSON_NOUNS
 from newsgraph.nlp.doc import positions_among
 from newsgraph.records import Event, EventTime, Participant, Quote, TimeExpr
 
@@ -47,9 +59,6 @@ from newsgraph.records import Event, EventTime, Participant, Quote, TimeExpr
 _NEVER_MERGED = frozenset({"statement", OTHER})
 _VIOLENT_GENRES = frozenset({"violence", "disaster"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-# Verbs that only say when their subject noun happened: "the crash occurred on Sunday".
-_OCCURRENCE_VERBS = frozenset({"happen", "occur", "take", "begin", "start", "end", "follow"})
-_ANCHOR_TYPES = frozenset({"DATE", "TIME"})
 _LEGAL = "legal"
 
 
@@ -59,7 +68,10 @@ class EventMention:
 
     ``token`` is the trigger's token index; ``span`` and ``sentence_span`` are
     character offsets. ``nominal`` is True for noun triggers, ``definite`` when
-    the noun has "the"/"this" or a possessor ("the shooting", "his arrest").
+    the noun has "the"/"this" or a possessor ("the shooting", "his arrest"). ``time_basis``
+    says where ``time`` comes from (``anchor.CLAUSE`` or ``anchor.LINKED``); ``setting`` is
+    a place found outside the trigger's own phrases (the clause it hangs on, a tied event),
+    kept apart from ``arguments``, which hold what the trigger's own phrases say.
     """
 
     type: str
@@ -73,10 +85,14 @@ class EventMention:
     arguments: tuple[Argument, ...]
     time: TimeExpr | None
     modality: str
+    time_basis: str | None = None
+    setting: Argument | None = None
 
     @property
     def place(self) -> Argument | None:
-        return next((a for a in self.arguments if a.role == "place"), None)
+        """The place of the trigger's own phrases, else the one its clause or a tied event
+        gives ("wounded in a shooting outside a bar in Reno")."""
+        return next((a for a in self.arguments if a.role == "place"), self.setting)
 
 
 def find_event_mentions(
@@ -101,7 +117,15 @@ def find_event_mentions(
         found = _trigger_type(doc[at])
         if found is not None:
             triggers[at] = found
-    anchored = _anchor_times(doc, times, triggers)
+    anchored = anchor_times(doc, times, triggers)
+    own_places, deeper = {}, {}
+    for i in triggers:
+        place = place_of(doc[i], reader)
+        if place is not None:
+            own_places[i] = place
+        elif (setting := setting_of(doc[i], reader)) is not None:
+            deeper[i] = setting
+    places = spread(doc, {**deeper, **own_places}, triggers)
     mentions = []
     for i, (event_type, nominal) in triggers.items():
         tok = doc[i]
@@ -109,11 +133,12 @@ def find_event_mentions(
         args = list(
             noun_arguments(tok, event_type, reader) if nominal else verb_arguments(tok, reader)
         )
-        place = place_of(tok, reader)
-        if place is None and nominal and _supported(tok):
-            place = place_of(tok.head, reader)  # "held a press conference in Dayton"
-        if place is not None:
-            args.append(place)
+        place, basis = places.get(i, (None, None))
+        framed = supported(tok) and tok.head.i in own_places
+        if place is not None and basis == CLAUSE and (i in own_places or framed):
+            args.append(place)  # "held a press conference in Dayton": the verb's is the noun's
+            place = None
+        anchor = anchored.get(i)
         quote = cue_speakers.get(tok.idx) if event_type == "statement" else None
         if quote is not None:
             args = [a for a in args if a.role != "agent"]
@@ -143,8 +168,10 @@ def find_event_mentions(
                 nominal=nominal,
                 definite=nominal and _is_definite(tok),
                 arguments=tuple(args),
-                time=_time_for(tok, nominal, anchored),
+                time=anchor.time if anchor else None,
                 modality=modality(tok, nominal),
+                time_basis=anchor.basis if anchor else None,
+                setting=place,
             )
         )
     return mentions
@@ -179,11 +206,12 @@ def find_events(
     """The events of one article, ids ``v1``, ``v2`` ... in order of first mention.
 
     Mentions of the same event are joined (``Event.mentions``). ``time`` is the
-    time expression of the event's clause as ``find_times`` normalised it
+    time expression that dates the event, as ``find_times`` normalised it
     against ``published`` ("on Friday" in a lead -> the Friday before the
-    article date); None when no clause dates the event. With ``include_other``
-    False, only events of a documented type (not ``other``) are returned. ``quotes`` and
-    ``references`` are as for ``find_event_mentions``.
+    article date), with its ``basis`` (``anchor``: its own or governing clause,
+    ``clause``; a tied event's, ``linked``); None when nothing dates the event. With
+    ``include_other`` False, only events of a documented type (not ``other``) are
+    returned. ``quotes`` and ``references`` are as for ``find_event_mentions``.
     """
     del published  # the times already carry values resolved against it
     mentions = find_event_mentions(doc, index, times, quotes=quotes, references=references)
@@ -259,8 +287,12 @@ def _to_event(event_id: str, group: list[EventMention]) -> Event:
             continue
         seen.add(key)
         participants.append(Participant(arg.role, arg.entity, None if arg.entity else arg.text))
-    when = next((m.time for m in group if m.time is not None), None)
-    place = next((m.place.entity for m in group if m.place is not None and m.place.entity), None)
+    # a mention's own clause before the time of an event tied to another mention
+    dated = sorted((m for m in group if m.time is not None), key=lambda m: m.time_basis != CLAUSE)
+    when = dated[0] if dated else None
+    places = sorted((m for m in group if m.place is not None and m.place.entity),
+                    key=lambda m: m.setting is m.place)  # fmt: skip
+    place = places[0].place.entity if places and places[0].place else None
     return Event(
         id=event_id,
         type=first.type,
@@ -268,7 +300,11 @@ def _to_event(event_id: str, group: list[EventMention]) -> Event:
         span=first.span,
         sentence_span=first.sentence_span,
         participants=tuple(participants),
-        time=EventTime(when.text, when.value) if when is not None else None,
+        time=(
+            EventTime(when.time.text, when.time.value, when.time_basis)
+            if when is not None and when.time is not None
+            else None
+        ),
         place=place,
         modality=first.modality,
         polarity="negative" if first.modality == "negated" else "positive",
@@ -280,15 +316,36 @@ def _trigger_type(tok: Token) -> tuple[str, bool] | None:
     """(type, nominal) when ``tok`` triggers an event, else None."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
-        if lemma in NON_EVENT_VERBS or tok.dep_ == "amod":
+        if lemma in NON_EVENT_VERBS or tok.dep_ == "amod" or is_mistaken_participle(tok):
             return None
         return _verb_sense(tok, lemma), False
     if tok.pos_ == "NOUN" and tok.dep_ != "compound":
         kind = noun_type(lemma)
         if kind is None and lemma in ANAPHORIC_EVENT_NOUNS:
             kind = OTHER
-        return (kind, True) if kind is not None else None
+        return (_noun_sense(tok, lemma, kind), True) if kind is not None else None
     return None
+
+
+def _noun_sense(tok: Token, lemma: str, kind: str) -> str:
+    """The noun's type; "fire" and "charge" have senses the words around them tell."""
+    head = tok.head
+    if lemma == "fire":
+        if tok.dep_ == "dobj" and head.lemma_ in {"open", "return"}:
+            return "shooting"  # "opened fire on the crowd"
+        if tok.dep_ == "pobj" and head.lower_ == "under":
+            return OTHER  # "came under fire from critics"
+    if lemma == "charge":
+        # "in charge of operations", "free of charge", "a nominal charge"
+        bare = not any(c.dep_ in {"det", "amod", "compound", "poss"} for c in tok.children)
+        if tok.dep_ == "pobj" and bare and head.lower_ == "in":
+            return OTHER
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "free":
+            return OTHER
+        if any(c.lower_ in MONEY_CHARGE_MODIFIERS for c in tok.children
+               if c.dep_ in {"amod", "compound"}):  # fmt: skip
+            return OTHER
+    return kind
 
 
 def _verb_sense(tok: Token, lemma: str) -> str:
@@ -297,9 +354,26 @@ def _verb_sense(tok: Token, lemma: str) -> str:
     if kind == OTHER:
         return kind
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "prt"}]
-    if tok.dep_ in {"acl", "relcl"}:
+    if tok.dep_ == "acl" or (tok.dep_ == "relcl" and not _relative_subject(tok)):
         objects.append(tok.head)  # "an action film being shot": the noun is the object
     if any(c.lemma_.lower() in EXCLUDING_OBJECTS.get(lemma, ()) for c in objects):
+        return OTHER
+    if lemma in OBJECT_TYPES:
+        typed = [OBJECT_TYPES[lemma][o.lemma_.lower()] for o in objects
+                 if o.lemma_.lower() in OBJECT_TYPES[lemma]]  # fmt: skip
+        if typed:
+            return typed[0]
+        if (
+            lemma == "fire"
+            and not objects
+            and any(c.dep_ == "prep" and c.lower_ in FIRING_PREPS for c in tok.children)
+        ):
+            return "shooting"  # "police fired on the crowd"
+    if lemma in FRAMING_VERBS and any(
+        noun_type(o.lemma_.lower()) is not None for o in objects if o.dep_ == "dobj"
+    ):
+        return OTHER
+    if lemma == "charge" and not _charged_with(tok):
         return OTHER
     if lemma in TWO_SENSE_VERBS:
         selecting, first, otherwise = TWO_SENSE_VERBS[lemma]
@@ -311,60 +385,36 @@ def _verb_sense(tok: Token, lemma: str) -> str:
     deps = {c.dep_ for c in tok.children}
     if lemma in OBJECT_NOT_SPEECH and "dobj" in deps and not deps & {"ccomp", "parataxis"}:
         return OTHER
-    person = any(c.ent_type_ == "PERSON" or c.pos_ == "PRON" for c in objects)
+    # "fired its chief executive": a role noun is a person too
+    person = any(
+        c.ent_type_ == "PERSON" or c.pos_ == "PRON" or c.lemma_.lower() in PERSON_NOUNS
+        for c in objects
+    )
     if lemma in PERSON_OBJECT_VERBS and not person:
         return OTHER
     return kind
+
+
+def _relative_subject(verb: Token) -> bool:
+    """ "Okafor, who fired the gun": the noun the clause hangs on is its subject."""
+    return any(c.dep_ == "nsubj" and c.lower_ in {"who", "that", "which"} for c in verb.children)
+
+
+def _charged_with(verb: Token) -> bool:
+    """A legal charge, not a price: "charged with manslaughter", "charged him", not "charge
+    the Air Force for associated costs" or "charging customers $5"."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if "with" in preps:
+        return True
+    money = any(c.ent_type_ == "MONEY" or c.lower_ in {"$", "fee", "price"}
+                for c in verb.subtree)  # fmt: skip
+    return "for" not in preps and not money
 
 
 def _is_definite(noun: Token) -> bool:
     return any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children
     )
-
-
-def _anchor_times(
-    doc: Doc, times: Sequence[TimeExpr], triggers: dict[int, tuple[str, bool]]
-) -> dict[int, TimeExpr]:
-    """Trigger token -> the dated time expression of its clause.
-
-    A time expression belongs to the nearest trigger above it in the parse,
-    passing through plain nouns: in "A judge ... on Friday dismissed the case"
-    the parser hangs "on Friday" on "judge", and the date goes to "dismissed".
-    """
-    anchored: dict[int, TimeExpr] = {}
-    for expr in times:
-        if expr.type not in _ANCHOR_TYPES or not expr.value:
-            continue
-        span = doc.char_span(expr.span[0], expr.span[1], alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        tok = span.root
-        for _ in range(8):
-            if tok.head is tok:
-                break
-            tok = tok.head
-            if tok.i in triggers:
-                anchored.setdefault(tok.i, expr)
-                break
-            if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-                break  # a clause that is not an event: "will be in service by 2011"
-    return anchored
-
-
-def _supported(noun: Token) -> bool:
-    """ "held a press conference", "the crash occurred": the verb only frames the event noun."""
-    return noun.dep_ in {"nsubj", "dobj"} and (
-        noun.head.lemma_ in SUPPORT_VERBS or noun.head.lemma_ in _OCCURRENCE_VERBS
-    )
-
-
-def _time_for(tok: Token, nominal: bool, anchored: dict[int, TimeExpr]) -> TimeExpr | None:
-    if tok.i in anchored:
-        return anchored[tok.i]
-    if nominal and _supported(tok):
-        return anchored.get(tok.head.i)  # "held a press conference on Monday"
-    return None
 
 
 def _specific_roles(

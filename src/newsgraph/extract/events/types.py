@@ -179,13 +179,37 @@ TWO_SENSE_VERBS: dict[str, tuple[frozenset[str], str, str]] = {
     ),
 }
 
-# Objects that rule a type out: "an action film being shot" is filming, not a shooting.
+# Objects that rule a type out: "an action film being shot" is filming, not a shooting;
+# particles too: "sign up to receive it" is no agreement, "it is not ruled out" no ruling.
 EXCLUDING_OBJECTS: dict[str, frozenset[str]] = {
     "shoot": frozenset(
         "film movie scene video footage episode photo picture commercial documentary series "
         "show sequence pilot".split()
     ),
+    "sign": frozenset({"up"}),
+    "rule": frozenset({"out"}),
 }
+
+# Objects that give a verb a type of another row: "fired the revolver", "fired the fatal
+# shot" are a shooting (a person fired is a dismissal from office), "fired rockets" an attack.
+_GUNS = """gun guns revolver pistol rifle rifles weapon weapons firearm handgun shotgun shot
+    shots round rounds bullet bullets volley salvo""".split()
+_ARMS = "missile missiles rocket rockets mortar mortars shell shells artillery".split()
+OBJECT_TYPES: dict[str, dict[str, str]] = {
+    "fire": {**dict.fromkeys(_GUNS, "shooting"), **dict.fromkeys(_ARMS, "attack")},
+}
+# "police fired on the crowd", "fired into the air": a shooting with no object at all
+FIRING_PREPS = frozenset({"on", "at", "into", "upon"})
+
+# Verbs that, with an event noun as object, only frame it: "launched an operation against
+# the group", "launched a series of attacks" are no product launch (the noun is the event).
+FRAMING_VERBS = frozenset({"launch"})
+
+# "charge the Air Force for the costs", "a nominal charge": the price, not the indictment
+MONEY_CHARGE_MODIFIERS = frozenset(
+    """nominal added extra service delivery monthly annual flat fixed hidden small late
+    handling shipping roaming booking admission""".split()
+)
 # Verbs typed only with a person as object (or passive subject): "fired the manager"
 # (not "fired shots"), "was tried for fraud" (not "tried to leave").
 PERSON_OBJECT_VERBS = frozenset({"fire", "try", "sack"})

@@ -1,0 +1,251 @@
+"""Events anchored in time and place: own clause, governing clause, tied events, nothing else.
+
+Hand-built Docs test ``anchor_times`` alone; small invented sentences run the digest and
+check each event's time, its ``basis`` and its place, as a user sees them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.analysis import digest_doc
+from newsgraph.config import Settings
+from newsgraph.extract.events.anchor import CLAUSE, LINKED, anchor_times
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.records import Article, Digest, Event, TimeExpr, article_id
+from tests.conftest import ROOT
+
+PUBLISHED = "2024-07-13"
+CASE = ROOT / "tests" / "data" / "case"
+_VOCAB = spacy.blank("en").vocab  # with the English lexical attributes ("when".lower_)
+
+
+def _doc(rows: list[tuple[str, str, str, int]]) -> Doc:
+    """A parsed Doc from (word, pos, dep, head index) rows."""
+    return Doc(_VOCAB, words=[w for w, _, _, _ in rows], pos=[p for _, p, _, _ in rows],
+               deps=[d for _, _, d, _ in rows], heads=[h for _, _, _, h in rows])  # fmt: skip
+
+
+def _time(doc: Doc, start: int, end: int, value: str) -> TimeExpr:
+    span = doc[start:end]
+    return TimeExpr(span.text, (span.start_char, span.end_char), "DATE", value)
+
+
+def test_anchor_when_clause_hanging_on_the_date_takes_the_date() -> None:
+    # "unfolded on March 3 when Okafor shot Lindqvist": the parser hangs the clause on "March"
+    doc = _doc([("unfolded", "VERB", "ROOT", 0), ("on", "ADP", "prep", 0),
+                ("March", "PROPN", "pobj", 1), ("3", "NUM", "nummod", 2),
+                ("when", "SCONJ", "advmod", 6), ("Okafor", "PROPN", "nsubj", 6),
+                ("shot", "VERB", "relcl", 2), ("Lindqvist", "PROPN", "dobj", 6)])  # fmt: skip
+    march = _time(doc, 2, 4, "2022-03-03")
+    found = anchor_times(doc, [march], {0: ("other", False), 6: ("shooting", False)})
+    assert found[0].time == march and found[0].basis == CLAUSE
+    assert found[6].time == march and found[6].basis == CLAUSE
+
+
+def test_anchor_date_describing_a_noun_dates_no_event() -> None:
+    # "dismissed the 2022 case": the year is the case's, not the dismissal's
+    doc = _doc([("dismissed", "VERB", "ROOT", 0), ("the", "DET", "det", 3),
+                ("2022", "NUM", "nummod", 3), ("case", "NOUN", "dobj", 0)])  # fmt: skip
+    assert anchor_times(doc, [_time(doc, 2, 3, "2022")], {0: ("dismissal", False)}) == {}
+
+
+def test_anchor_tied_violent_events_share_the_time_as_linked() -> None:
+    # "were wounded on Wednesday in a shooting"
+    doc = _doc([("wounded", "VERB", "ROOT", 0), ("on", "ADP", "prep", 0),
+                ("Wednesday", "PROPN", "pobj", 1), ("in", "ADP", "prep", 0),
+                ("a", "DET", "det", 5), ("shooting", "NOUN", "pobj", 3)])  # fmt: skip
+    wednesday = _time(doc, 2, 3, "2024-05-01")
+    found = anchor_times(doc, [wednesday], {0: ("injury", False), 5: ("shooting", True)})
+    assert found[0].basis == CLAUSE
+    assert found[5].time == wednesday and found[5].basis == LINKED
+
+
+def test_anchor_legal_event_for_a_shooting_does_not_date_it() -> None:
+    # "was sentenced in April for the shooting"
+    doc = _doc([("sentenced", "VERB", "ROOT", 0), ("in", "ADP", "prep", 0),
+                ("April", "PROPN", "pobj", 1), ("for", "ADP", "prep", 0),
+                ("the", "DET", "det", 5), ("shooting", "NOUN", "pobj", 3)])  # fmt: skip
+    found = anchor_times(
+        doc, [_time(doc, 2, 3, "2024-04")], {0: ("sentencing", False), 5: ("shooting", True)}
+    )
+    assert set(found) == {0}
+
+
+@pytest.fixture(scope="module")
+def digest_of() -> Callable[..., Digest]:
+    nlp = load_pipeline(Settings().model)
+
+    def run(text: str, published: str = PUBLISHED) -> Digest:
+        article = Article(text=text, id=article_id(text), published=published)
+        return digest_doc(article, nlp(text), Settings())
+
+    return run
+
+
+def _one(digest: Digest, kind: str) -> Event:
+    [event] = [e for e in digest.events if e.type == kind]
+    return event
+
+
+def _when(event: Event) -> tuple[str | None, str | None]:
+    return (event.time.value, event.time.basis) if event.time else (None, None)
+
+
+@pytest.mark.model
+def test_when_clause_dates_the_shooting_it_tells(digest_of: Callable[..., Digest]) -> None:
+    digest = digest_of(
+        "The case stems from the incident that unfolded on March 3, 2022, when Okafor "
+        "accidentally shot and killed Lindqvist."
+    )
+    assert _when(_one(digest, "shooting")) == ("2022-03-03", "clause")
+    assert _when(_one(digest, "killing")) == ("2022-03-03", "clause")
+
+
+@pytest.mark.model
+def test_killed_on_a_date_when_he_fired_dates_the_firing(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of("Lindqvist was killed on March 3, 2022, when Okafor fired a revolver.")
+    assert _when(_one(digest, "killing")) == ("2022-03-03", "clause")
+    assert _when(_one(digest, "shooting")) == ("2022-03-03", "clause")
+
+
+@pytest.mark.model
+def test_sentenced_for_the_same_shooting_dates_only_the_sentencing(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of("Smith-Reed was sentenced in April for the same shooting.")
+    assert _when(_one(digest, "sentencing")) == ("2024-04", "clause")
+    assert _one(digest, "shooting").time is None
+
+
+@pytest.mark.model
+def test_charge_in_a_shooting_in_2022_is_not_dated_2022(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of("Smith-Reed faced a charge in a fatal shooting in 2022.")
+    assert _one(digest, "charge").time is None
+    assert _when(_one(digest, "shooting")) == ("2022", "clause")
+
+
+@pytest.mark.model
+def test_reported_past_resolves_with_the_tense(digest_of: Callable[..., Digest]) -> None:
+    past = digest_of("Okafor had been charged in December.")
+    assert _when(_one(past, "charge")) == ("2023-12", "clause")
+    future = digest_of("Okafor will be sentenced in January.")
+    assert _when(_one(future, "sentencing")) == ("2025-01", "clause")
+
+
+@pytest.mark.model
+def test_wounded_in_a_shooting_gives_it_time_and_place(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of("Two men were wounded early Wednesday in a shooting outside a bar in Reno.")
+    wounded, shooting = _one(digest, "injury"), _one(digest, "shooting")
+    assert _when(wounded) == ("2024-07-10", "clause")
+    assert _when(shooting) == ("2024-07-10", "linked")
+    reno = next(e.id for e in digest.entities if e.name == "Reno")
+    assert shooting.place == reno and wounded.place == reno
+
+
+@pytest.mark.model
+def test_fired_the_revolver_that_killed_her_is_a_shooting_linked_to_the_killing(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of("Okafor fired the revolver that killed Mara Lindqvist on March 3, 2022.")
+    assert _when(_one(digest, "shooting")) == ("2022-03-03", "linked")
+    assert _when(_one(digest, "killing")) == ("2022-03-03", "clause")
+
+
+@pytest.mark.model
+def test_killed_and_wounded_on_thursday_share_it(digest_of: Callable[..., Digest]) -> None:
+    digest = digest_of("A cinematographer was killed and a director wounded on Thursday.")
+    assert _when(_one(digest, "killing")) == ("2024-07-11", "clause")
+    assert _when(_one(digest, "injury")) == ("2024-07-11", "clause")
+
+
+@pytest.mark.model
+def test_the_trial_which_began_on_monday_is_dated(digest_of: Callable[..., Digest]) -> None:
+    digest = digest_of("The trial, which began on Monday, was adjourned.")
+    assert _when(_one(digest, "trial")) == ("2024-07-08", "clause")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Okafor fired the fatal shot.", "shooting"),
+        ("Actor Daniel Okafor, who fired the gun, faces trial.", "shooting"),
+        ("Police fired on the crowd.", "shooting"),
+        ("Gunmen opened fire on the bus.", "shooting"),
+        ("The company fired its chief executive.", "dismissal_from_office"),
+    ],
+)
+def test_fire_is_typed_by_what_is_fired(
+    digest_of: Callable[..., Digest], text: str, kind: str
+) -> None:
+    assert [e.type for e in digest_of(text).events if e.trigger.lower().startswith("fire")] == [
+        kind
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing can not charge the Air Force for associated costs.",
+        "The service is offered for a nominal charge.",
+        "She is in charge of operations.",
+        "You can sign up to receive it.",
+        "The police launched an operation against the group.",
+    ],
+)
+def test_words_in_another_sense_are_not_typed_as_events(
+    digest_of: Callable[..., Digest], text: str
+) -> None:
+    typed = {e.type for e in digest_of(text).events}
+    assert not typed & {"charge", "agreement", "launch"}
+
+
+@pytest.mark.model
+def test_case_fixture_dismissal_article_dates_each_event_by_its_own_clause(
+    digest_of: Callable[..., Digest],
+) -> None:
+    import json
+
+    article = json.loads((CASE / "07-dismissed.json").read_text(encoding="utf-8"))
+    digest = digest_of(article["text"], article["published"])
+    by_type = {e.type: e for e in digest.events}
+    assert _when(by_type["dismissal"]) == ("2024-07-12", "clause")
+    assert _when(by_type["shooting"]) == ("2022-03-03", "linked")  # "fired the revolver that"
+    assert _when(by_type["killing"]) == ("2022-03-03", "clause")
+    assert _when(by_type["sentencing"]) == ("2024-04", "clause")
+    assert "dismissal_from_office" not in by_type
+
+
+@pytest.mark.model
+def test_where_clause_and_deep_phrases_give_the_place(digest_of: Callable[..., Digest]) -> None:
+    digest = digest_of(
+        "Lindqvist was flown to a hospital in Albuquerque, where she died of her wounds."
+    )
+    albuquerque = next(e.id for e in digest.entities if e.name == "Albuquerque")
+    assert _one(digest, "death").place == albuquerque
+    deep = digest_of("Two men were shot during a rehearsal at a ranch outside Reno.")
+    reno = next(e.id for e in deep.entities if e.name == "Reno")
+    assert _one(deep, "shooting").place == reno
+
+
+@pytest.mark.model
+def test_a_coordinated_clause_of_its_own_keeps_no_shared_time(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of(
+        "Lindqvist was killed on March 3, 2022, and Okafor was later charged in her death."
+    )
+    assert _when(_one(digest, "killing")) == ("2022-03-03", "clause")
+    assert _one(digest, "charge").time is None
