@@ -163,11 +163,10 @@ def kinds_match(event_type: str, kinds: Iterable[str] | None) -> bool:
 @dataclass(frozen=True, slots=True)
 class TimelineOptions:
     """Which entries: ``everything`` (statements and one-off mentions too), ``kinds``
-    (type names or families), negated events (``was not charged``) only with ``negated``."""
+    (type names or families). Negated events ("was not charged") are never entries."""
 
     everything: bool = False
     kinds: tuple[str, ...] | None = None
-    negated: bool = False
 
 
 def singleton(row: EventRow) -> CorpusEvent:

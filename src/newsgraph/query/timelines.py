@@ -68,7 +68,7 @@ def _draw(
         for row in stored.loose_events(
             conn, story_id=story_id, entity_id=entity_id, unfollowed=opts.everything
         ):
-            if row.modality == "negated" and not opts.negated:
+            if row.modality == "negated":
                 continue
             event = singleton(row)
             if wanted(event, opts):

@@ -105,7 +105,8 @@ class TimelineEntry:
     ``date`` is a TIMEX3-like value (``2024-06-03``, ``2024-06``, ``2024``) or
     None; ``precision`` is ``day``, ``month``, ``year`` or ``unknown``;
     ``uncertain`` is true when the date was guessed (a year filled in, or the
-    publication date standing in for a missing event date: ``basis`` says which).
+    publication date standing in for a missing event date: ``basis`` says which:
+    ``clause``, ``linked`` or ``event`` for the text's own time, ``published``, ``none``).
     """
 
     date: str | None
