@@ -241,13 +241,20 @@ def article(store: Store, article_id: str) -> ArticleView:
 
 
 def story(
-    store: Store, story_id: str, *, limit: int = 50, offset: int = 0, sources: int | None = None
+    store: Store,
+    story_id: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sources: int | None = None,
+    everything: bool = False,
 ) -> StoryView:
     """One story: its row, ``limit`` of its articles from ``offset`` (newest first), the
     entities named in it (at most 100, the most often named first) and its timeline.
 
     ``sources`` keeps that many sources per timeline entry, the first reports (a page
-    shows a few of an event's 900 reports; ``source_count`` still counts them all)."""
+    shows a few of an event's 900 reports; ``source_count`` still counts them all);
+    ``everything``: every event on the timeline, as ``timeline(..., everything=True)``."""
     found = reader.stories(store.conn, 1, story_id=story_id)
     if not found:
         raise NotFoundError(f"no story {story_id!r} in {store.url}; see `newsgraph stories`")
@@ -258,7 +265,7 @@ def story(
         members=tuple(reader.story_members(store.conn, story_id, 100)),
         timeline=tuple(
             replace(e, sources=e.sources[:sources]) if sources is not None else e
-            for e in story_timeline(store, story_id, options())
+            for e in story_timeline(store, story_id, options(everything))
         ),
     )
 

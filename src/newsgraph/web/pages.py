@@ -175,8 +175,14 @@ def stories(request: Request, db: StoreDep, offset: Offset = 0) -> Response:
 
 
 @router.get("/story/{story_id}")
-def story(request: Request, db: StoreDep, story_id: str, offset: Offset = 0) -> Response:
-    view = query.story(db, story_id, limit=20, sources=SOURCES_SHOWN)
+def story(
+    request: Request,
+    db: StoreDep,
+    story_id: str,
+    offset: Offset = 0,
+    everything: Annotated[bool, Query(alias="all")] = False,
+) -> Response:
+    view = query.story(db, story_id, limit=20, sources=SOURCES_SHOWN, everything=everything)
     entries, paging = _paged(list(view.timeline), offset, TIMELINE_PAGE)
     people = [m for m in view.members if m.entity.type == "PERSON"][:20]
     orgs = [m for m in view.members if m.entity.type == "ORG"][:20]
@@ -189,6 +195,7 @@ def story(request: Request, db: StoreDep, story_id: str, offset: Offset = 0) -> 
         paging=paging,
         people=people,
         orgs=orgs,
+        everything=everything,
     )
 
 
