@@ -56,8 +56,13 @@ def test_store_migrations_applied_in_order_once(store_url: str) -> None:
     with Store.open(store_url) as first:
         assert applied(first.conn) == [m.name for m in MIGRATIONS]
     with Store.open(store_url) as again:
-        assert applied(again.conn) == ["0001_initial", "0002_search", "0003_stories"]
-        assert table(again, "SELECT COUNT(*) FROM schema_migrations") == [(3,)]
+        assert applied(again.conn) == [
+            "0001_initial",
+            "0002_search",
+            "0003_stories",
+            "0004_corpus_events",
+        ]
+        assert table(again, "SELECT COUNT(*) FROM schema_migrations") == [(4,)]
 
 
 def test_store_write_gives_exact_rows(store: Store) -> None:

@@ -34,7 +34,8 @@ def _corpus() -> list[Digest]:
                 url=f"https://n.example/hearing-{n}",
                 title=f"Hearing {n}",
                 published=day,
-                events=[("hearing", "testified", day, day, ["Ann Whitfield"])],
+                # a milestone type, so each is on the default timeline
+                events=[("ruling", "testified", day, day, ["Ann Whitfield"])],
             )
         )
     return out

@@ -98,4 +98,5 @@ from newsgraph.cli import ingest as _ingest  # noqa: E402,F401
 from newsgraph.cli import quotes as _quotes  # noqa: E402,F401
 from newsgraph.cli import serve as _serve  # noqa: E402,F401
 from newsgraph.cli import stories as _stories  # noqa: E402,F401
+from newsgraph.cli import story as _story  # noqa: E402,F401
 from newsgraph.cli import timeline as _timeline  # noqa: E402,F401

@@ -101,6 +101,23 @@ def eval_quotes(
     typer.echo(format_report(evaluate_quotes(polnear, limit=limit)))
 
 
+@eval_app.command("eventcoref")
+@handle_errors
+def eval_eventcoref(
+    ecbplus: Annotated[Path, typer.Option(help="The ecbplus folder (ECB+/ and the CSV).")],
+    topics: Annotated[str, typer.Option(help="Topics, e.g. 36-45 (test) or 1-35.")] = "36-45",
+    seed: Annotated[int, typer.Option(help="Seed of the arrival order.")] = 0,
+) -> None:
+    """Cross-document event coreference (CoNLL F1) on ECB+, beside same-lemma.
+
+    Example: newsgraph eval eventcoref --ecbplus ../shared/datasets/ecbplus
+    """
+    from newsgraph.evaluate.eventcoref import evaluate_eventcoref, format_report, parse_topics
+
+    report = evaluate_eventcoref(ecbplus, topics=parse_topics(topics), seed=seed)
+    typer.echo(format_report(report))
+
+
 @eval_app.command("timelines")
 @handle_errors
 def eval_timelines(

@@ -30,14 +30,16 @@ def stories_command(
 ) -> None:
     """Stories, the most recently active first.
 
-    JSON fields: id, title (its first article's), size (articles), first, last, names.
+    JSON fields: id, title (its first article's), size (articles), first, last, names,
+    article_ids (oldest first; JSON and JSON Lines only).
 
     Example: newsgraph stories --entity "Carla Mendes"
     """
     from newsgraph.query import open_store, stories
 
+    with_articles = output_format is not QueryFormat.table
     with open_store(db) as store:
-        found = stories(store, entity=entity, limit=limit)
+        found = stories(store, entity=entity, limit=limit, with_articles=with_articles)
     emit(found, output_format, render_stories)
 
 

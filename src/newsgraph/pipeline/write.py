@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from newsgraph.corpus.events import event_features, lookup_keys, match_events
 from newsgraph.corpus.features import Analysed, corpus_features
 from newsgraph.corpus.linking import entity_writes, link_entities
 from newsgraph.corpus.stories import story_write
@@ -17,6 +18,7 @@ from newsgraph.records import Digest
 from newsgraph.records.corpus import WriteReport
 from newsgraph.store import Batch, Store, stored_id, text_hash
 from newsgraph.store.candidates import entity_candidates, story_candidates
+from newsgraph.store.events import event_candidates
 
 
 def write_batch(store: Store, items: Sequence[Analysed]) -> WriteReport:
@@ -40,7 +42,9 @@ def write_batch(store: Store, items: Sequence[Analysed]) -> WriteReport:
             batch.add_article(item.digest, aid, digest_hash, replace=aid in known)
             known[aid] = digest_hash
             story = _story(batch, item, aid)
-            batch.add_rows(item.digest, aid, _link(batch, item, aid, story))
+            corpus_ids = _link(batch, item, aid, story)
+            _events(batch, item, aid, story, corpus_ids)
+            batch.add_rows(item.digest, aid, corpus_ids)
     return WriteReport(tuple(added), tuple(updated), tuple(unchanged))
 
 
@@ -62,6 +66,24 @@ def _link(batch: Batch, item: Analysed, aid: str, story: str) -> dict[str, str]:
         entity_writes(item.entities, links, found, story_id=story, published=published)
     )
     return {link.local_id: link.entity_id for link in links}
+
+
+def _events(batch: Batch, item: Analysed, aid: str, story: str, corpus_ids: dict[str, str]) -> None:
+    """Match the article's events to corpus events and record them."""
+    features = item.events if item.events is not None else event_features(item.digest)
+    keys = lookup_keys(features, corpus_ids, story)
+    found = event_candidates(batch.conn, keys) if features else []
+    places = {e.id: e.name for e in item.digest.entities}
+    writes = match_events(
+        aid,
+        features,
+        corpus_ids,
+        found,
+        story_id=story,
+        published=item.digest.article.published,
+        place_names=places,
+    )
+    batch.add_corpus_events(aid, writes)
 
 
 def store_digests(store: Store, digests: Iterable[Digest]) -> WriteReport:

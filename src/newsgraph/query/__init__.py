@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from newsgraph.corpus.timeline import build_timeline
 from newsgraph.errors import ConfigError, NotFoundError, StoreError
+from newsgraph.query.timelines import entity_timeline, options, story_timeline
 from newsgraph.records.corpus import (
     ArticleRow,
     ArticleView,
@@ -96,7 +98,7 @@ def entity_profile(store: Store, name: str, *, limit: int = 10) -> EntityProfile
         related=tuple(related),
         quotes_by=tuple(by),
         quotes_about=tuple(about),
-        timeline=_entity_timeline(store, entity.id),
+        timeline=entity_timeline(store, entity.id, options()),
         others=tuple(others),
     )
 
@@ -149,34 +151,46 @@ def quotes(
     return reader.quotes(store.conn, flt)
 
 
-def _entity_timeline(store: Store, entity_id: str) -> tuple[TimelineEntry, ...]:
-    rows = reader.events_of_entity(store.conn, entity_id)
-    names = reader.entity_names_by_id(store.conn, [p for r in rows for p in r.participants])
-    return build_timeline(rows, names)
-
-
 def timeline(
-    store: Store, name: str | None = None, *, story: str | None = None
+    store: Store,
+    name: str | None = None,
+    *,
+    story: str | None = None,
+    everything: bool = False,
+    kinds: Sequence[str] | None = None,
 ) -> tuple[TimelineEntry, ...]:
-    """The events of an entity (by name or id) or of a story, by when they happened."""
+    """The events of an entity (by name or id) or of a story, by when they happened.
+
+    By default the salient events only (several sources, an article's main event, a
+    dated legal, violent or political milestone; never statements); ``everything``:
+    every event, statements included; ``kinds``: only these families or types
+    (``legal``, ``violence``, ``speech``, ``sentencing`` ...).
+    """
+    opts = options(everything, kinds)
     if story is not None:
         if not reader.stories(store.conn, 1, story_id=story):
             raise NotFoundError(f"no story {story!r} in {store.url}; see `newsgraph stories`")
-        rows = reader.events_of_story(store.conn, story)
-        names = reader.entity_names_by_id(store.conn, [p for r in rows for p in r.participants])
-        return build_timeline(rows, names)
+        return story_timeline(store, story, opts)
     if name is None:
         raise ConfigError("give an entity NAME or --story ID")
     entity, _ = _one(store, name)
-    return _entity_timeline(store, entity.id)
+    return entity_timeline(store, entity.id, opts)
 
 
-def stories(store: Store, *, entity: str | None = None, limit: int = 50) -> list[StoryRow]:
-    """Stories, the most recently active first; with ``entity``, those it appears in."""
+def stories(
+    store: Store, *, entity: str | None = None, limit: int = 50, with_articles: bool = False
+) -> list[StoryRow]:
+    """Stories, the most recently active first; with ``entity``, those it appears in;
+    ``with_articles`` fills each story's ``article_ids`` (oldest first)."""
     if entity is None:
-        return reader.stories(store.conn, limit)
-    found, _ = _one(store, entity)
-    return reader.stories(store.conn, limit, entity_id=found.id)
+        found = reader.stories(store.conn, limit)
+    else:
+        one, _ = _one(store, entity)
+        found = reader.stories(store.conn, limit, entity_id=one.id)
+    if not with_articles:
+        return found
+    ids = reader.story_article_ids(store.conn, [s.id for s in found])
+    return [replace(s, article_ids=tuple(ids.get(s.id, ()))) for s in found]
 
 
 def open_store_read_only(db: str | None = None) -> Store:
@@ -226,17 +240,33 @@ def article(store: Store, article_id: str) -> ArticleView:
     )
 
 
-def story(store: Store, story_id: str, *, limit: int = 50, offset: int = 0) -> StoryView:
+def story(
+    store: Store,
+    story_id: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sources: int | None = None,
+    everything: bool = False,
+) -> StoryView:
     """One story: its row, ``limit`` of its articles from ``offset`` (newest first), the
-    entities named in it (at most 100, the most often named first) and its timeline."""
+    entities named in it (at most 100, the most often named first) and its timeline.
+
+    ``sources`` keeps that many sources per timeline entry, the first reports (a page
+    shows a few of an event's 900 reports; ``source_count`` still counts them all);
+    ``everything``: every event on the timeline, as ``timeline(..., everything=True)``."""
     found = reader.stories(store.conn, 1, story_id=story_id)
     if not found:
         raise NotFoundError(f"no story {story_id!r} in {store.url}; see `newsgraph stories`")
+    ids = reader.story_article_ids(store.conn, [story_id]).get(story_id, [])
     return StoryView(
-        story=found[0],
+        story=replace(found[0], article_ids=tuple(ids)),
         articles=tuple(reader.articles(store.conn, story_id=story_id, limit=limit, offset=offset)),
         members=tuple(reader.story_members(store.conn, story_id, 100)),
-        timeline=timeline(store, story=story_id),
+        timeline=tuple(
+            replace(e, sources=e.sources[:sources]) if sources is not None else e
+            for e in story_timeline(store, story_id, options(everything))
+        ),
     )
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from newsgraph.corpus.timeline import build_timeline
 from newsgraph.errors import ConfigError
+from newsgraph.query.timelines import entity_timeline, options, story_timeline
 from newsgraph.records.corpus import as_dict
 from newsgraph.store import Store, reader
 
@@ -31,14 +31,14 @@ def entity_records(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def timeline_records(store: Store) -> Iterator[dict[str, Any]]:
-    """One timeline per entity that takes part in events (and per story, when there are any)."""
+    """One timeline per entity that takes part in events (and per story, when there are any).
+
+    Every event (``--all``), so that an export keeps the statements too.
+    """
+    everything = options(everything=True)
     for row in reader.rows(store.conn, "entities"):
-        events = reader.events_of_entity(store.conn, row["id"])
-        if events:
-            names = reader.entity_names_by_id(
-                store.conn, [p for e in events for p in e.participants]
-            )
-            entries = build_timeline(events, names)
+        entries = entity_timeline(store, row["id"], everything)
+        if entries:
             yield {
                 "entity_id": row["id"],
                 "story_id": None,
@@ -46,16 +46,13 @@ def timeline_records(store: Store) -> Iterator[dict[str, Any]]:
                 "entries": as_dict(entries),
             }
     for story in reader.stories(store.conn, limit=1_000_000):
-        events = reader.events_of_story(store.conn, story.id)
-        if events:
-            names = reader.entity_names_by_id(
-                store.conn, [p for e in events for p in e.participants]
-            )
+        entries = story_timeline(store, story.id, everything)
+        if entries:
             yield {
                 "entity_id": None,
                 "story_id": story.id,
                 "name": story.title,
-                "entries": as_dict(build_timeline(events, names)),
+                "entries": as_dict(entries),
             }
 
 

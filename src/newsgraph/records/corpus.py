@@ -81,6 +81,9 @@ class EventRow:
     title: str | None
     url: str | None
     participants: tuple[str, ...] = ()
+    # how the digest dated it (``clause``, ``linked``), and the corpus event it is
+    time_basis: str | None = None
+    corpus_event_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ class TimelineSource:
     published: str | None
     url: str | None
     sentence: str
+    event_id: str = ""  # the event's id in the article's digest (``v3``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,8 @@ class TimelineEntry:
     ``date`` is a TIMEX3-like value (``2024-06-03``, ``2024-06``, ``2024``) or
     None; ``precision`` is ``day``, ``month``, ``year`` or ``unknown``;
     ``uncertain`` is true when the date was guessed (a year filled in, or the
-    publication date standing in for a missing event date: ``basis`` says which).
+    publication date standing in for a missing event date: ``basis`` says which:
+    ``clause``, ``linked`` or ``event`` for the text's own time, ``published``, ``none``).
     """
 
     date: str | None
@@ -113,6 +118,10 @@ class TimelineEntry:
     place: str | None
     participants: tuple[str, ...]
     sources: tuple[TimelineSource, ...]
+    # the corpus event's id, the type's family (legal, violence, ...), articles reporting it
+    id: str | None = None
+    genre: str = ""
+    source_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +134,7 @@ class StoryRow:
     first: str | None
     last: str | None
     names: tuple[str, ...]
+    article_ids: tuple[str, ...] = ()  # filled where asked for (``stories --format json``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -231,7 +231,47 @@ _STORIES = _both(
 )
 STORIES = Migration("0003_stories", sqlite=_STORIES, postgresql=_STORIES)
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH, STORIES)
+# Corpus events: one real event over the articles that report it (``corpus.events``).
+# An event row names its corpus event ("" for one not followed, a statement). A store
+# written before this migration keeps NULL in its old rows, which timelines show each on
+# its own (nothing is merged at query time); articles ingested after it are matched.
+_CORPUS_EVENTS = _both(
+    "ALTER TABLE events ADD COLUMN time_basis TEXT",
+    "ALTER TABLE events ADD COLUMN corpus_event_id TEXT",
+    # a story's corpus events from its articles' events without reading the event rows
+    "CREATE INDEX events_article_corpus ON events (article_id, corpus_event_id)",
+    "CREATE INDEX events_corpus ON events (corpus_event_id)",
+    """CREATE TABLE corpus_events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        date TEXT,
+        precision TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        uncertain INTEGER NOT NULL,
+        place TEXT,
+        participants TEXT NOT NULL,
+        patients TEXT NOT NULL,
+        centroid TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        main INTEGER NOT NULL,
+        story_id TEXT,
+        first TEXT,
+        last TEXT
+    )""",
+    """CREATE TABLE corpus_event_keys (
+        key TEXT NOT NULL,
+        corpus_event_id TEXT NOT NULL REFERENCES corpus_events (id) ON DELETE CASCADE,
+        seen TEXT,
+        PRIMARY KEY (key, corpus_event_id)
+    )""",
+    # candidates are the corpus events that most recently had a key: an index range
+    "CREATE INDEX corpus_event_keys_seen ON corpus_event_keys (key, seen)",
+    "CREATE INDEX corpus_event_keys_event ON corpus_event_keys (corpus_event_id)",
+)
+CORPUS_EVENTS = Migration("0004_corpus_events", sqlite=_CORPUS_EVENTS, postgresql=_CORPUS_EVENTS)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH, STORIES, CORPUS_EVENTS)
 
 
 def applied(conn: Connection) -> list[str]:

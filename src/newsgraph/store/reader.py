@@ -16,7 +16,6 @@ from newsgraph.records.corpus import (
     ArticleEntity,
     ArticleRow,
     EntitySummary,
-    EventRow,
     Member,
     QuoteHit,
     Seen,
@@ -196,68 +195,6 @@ def search_articles(conn: Connection, text: str, limit: int = 20) -> list[tuple[
     ]
 
 
-_EVENT = (
-    "SELECT ev.article_id, ev.local_id, ev.type, ev.trigger, ev.sentence, ev.time_text, "
-    "ev.time_value, ev.place, ev.modality, ev.published, a.title, a.url "
-    "FROM events ev JOIN articles a ON a.id = ev.article_id "
-)
-
-
-def _events(conn: Connection, sql: str, params: Sequence[Any]) -> list[EventRow]:
-    rows = conn.query(sql, params)
-    if not rows:
-        return []
-    article_ids = sorted({r[0] for r in rows})
-    parts: dict[tuple[str, str], list[str]] = {}
-    for aid, vid, eid in conn.query(
-        "SELECT article_id, event_id, entity_id FROM event_participants "
-        f"WHERE entity_id IS NOT NULL AND article_id IN ({_marks(article_ids)}) "
-        "ORDER BY article_id, event_id, idx",
-        article_ids,
-    ):
-        parts.setdefault((aid, vid), []).append(eid)
-    return [
-        EventRow(
-            article_id=r[0],
-            event_id=r[1],
-            type=r[2],
-            trigger=r[3],
-            sentence=r[4],
-            time_text=r[5],
-            time_value=r[6],
-            place=r[7],
-            modality=r[8],
-            published=r[9],
-            title=r[10],
-            url=r[11],
-            participants=tuple(parts.get((r[0], r[1]), ())),
-        )
-        for r in rows
-    ]
-
-
-def events_of_entity(conn: Connection, entity_id: str) -> list[EventRow]:
-    """Events the entity takes part in, with their articles."""
-    # driven from the participant index: the entity's events, not a scan of all events
-    return _events(
-        conn,
-        _EVENT + "JOIN (SELECT DISTINCT article_id, event_id FROM event_participants "
-        "WHERE entity_id = ?) p ON p.article_id = ev.article_id AND p.event_id = ev.local_id "
-        "ORDER BY ev.article_id, ev.local_id",
-        (entity_id,),
-    )
-
-
-def events_of_story(conn: Connection, story_id: str) -> list[EventRow]:
-    """Events reported by the articles of a story."""
-    return _events(
-        conn,
-        _EVENT + "JOIN article_stories s ON s.article_id = ev.article_id WHERE s.story_id = ? "
-        "ORDER BY ev.article_id, ev.local_id",
-        (story_id,),
-    )
-
-
 def entity_names_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     unique = sorted(set(ids))
@@ -292,6 +229,22 @@ def stories(
         (*params, limit),
     )
     return [_story(r) for r in rows]
+
+
+def story_article_ids(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The article ids of each story, the oldest article first."""
+    found: dict[str, list[str]] = {}
+    unique = sorted(set(story_ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        for sid, aid in conn.query(
+            "SELECT s.story_id, s.article_id FROM article_stories s JOIN articles a "
+            f"ON a.id = s.article_id WHERE s.story_id IN ({_marks(chunk)}) "
+            "ORDER BY s.story_id, a.published, a.id",
+            chunk,
+        ):
+            found.setdefault(sid, []).append(aid)
+    return found
 
 
 def counts(conn: Connection) -> dict[str, int]:
@@ -355,6 +308,8 @@ _EXPORT: dict[str, tuple[tuple[str, ...], str]] = {
             "modality",
             "polarity",
             "published",
+            "time_basis",
+            "corpus_event_id",
         ),
         "article_id, local_id",
     ),

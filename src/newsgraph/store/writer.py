@@ -18,7 +18,9 @@ from typing import Any
 
 from newsgraph.records import Article, Digest, Quote, article_id
 from newsgraph.records.corpus import EntityWrite, StoryWrite
+from newsgraph.records.events import CorpusEventWrite
 from newsgraph.store.backend import Connection
+from newsgraph.store.events import forget_article, recount, write_corpus_event
 
 
 def text_hash(a: Article) -> str:
@@ -54,6 +56,8 @@ class Batch:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._rows = _Rows()
+        # article id -> its event ids' corpus events, from add_corpus_events to add_rows
+        self._event_links: dict[str, dict[str, str]] = {}
 
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored text hashes of those of ``ids`` that are in the store."""
@@ -74,12 +78,19 @@ class Batch:
         for write in writes:
             _write_entity(self.conn, write)
 
+    def add_corpus_events(self, aid: str, writes: Sequence[CorpusEventWrite]) -> None:
+        """Record the corpus events of the article ``aid``'s events (new ones, or one more
+        source); its event rows (``add_rows``) will name them."""
+        for write in writes:
+            write_corpus_event(self.conn, write)
+        self._event_links[aid] = {w.event_id: w.event.id for w in writes}
+
     def add_rows(self, digest: Digest, aid: str, corpus_ids: Mapping[str, str]) -> None:
         """The article's mentions, relations, quotes and events; ``corpus_ids``: local -> corpus id.
 
         Inserted when the batch ends, all articles together.
         """
-        _collect(self._rows, digest, aid, corpus_ids)
+        _collect(self._rows, digest, aid, corpus_ids, self._event_links.pop(aid, None))
 
     def finish(self) -> None:
         """Insert the child rows collected (``Store.transaction`` calls it before committing)."""
@@ -106,7 +117,9 @@ def _delete_article(conn: Connection, aid: str) -> None:
     entity_ids = [
         r[0] for r in conn.query("SELECT entity_id FROM mentions WHERE article_id = ?", (aid,))
     ]
+    event_ids = forget_article(conn, aid)
     conn.execute("DELETE FROM articles WHERE id = ?", (aid,))  # children cascade
+    recount(conn, event_ids)
     for eid in entity_ids:
         conn.execute(
             "UPDATE entities SET article_count = "
@@ -211,7 +224,15 @@ def _write_story(conn: Connection, story: StoryWrite) -> None:
     )
 
 
-def _collect(rows: _Rows, digest: Digest, aid: str, corpus: Mapping[str, str]) -> None:
+def _collect(
+    rows: _Rows,
+    digest: Digest,
+    aid: str,
+    corpus: Mapping[str, str],
+    corpus_events: Mapping[str, str] | None,
+) -> None:
+    # an event's corpus event: its id, "" for one not followed across articles (a
+    # statement), NULL when event coreference did not run (stores before migration 0004)
     text = digest.article.text
     published = digest.article.published[:10] if digest.article.published else None
     for e in digest.entities:
@@ -270,6 +291,8 @@ def _collect(rows: _Rows, digest: Digest, aid: str, corpus: Mapping[str, str]) -
                 v.modality,
                 v.polarity,
                 published,
+                getattr(t, "basis", None),  # the digest's, where it says how it dated the event
+                None if corpus_events is None else corpus_events.get(v.id, ""),
             )
         )
         for idx, p in enumerate(v.participants):
@@ -306,7 +329,7 @@ def _flush(conn: Connection, rows: _Rows) -> None:
         ("quote_about (article_id, quote_id, entity_id)", rows.about),
         (
             "events (article_id, local_id, type, trigger, sentence, time_text, time_value, place, "
-            "modality, polarity, published)",
+            "modality, polarity, published, time_basis, corpus_event_id)",
             rows.events,
         ),
         (

@@ -194,7 +194,7 @@ def list_stories(
     def fetch(n: int) -> list[StoryRow]:
         if search is not None:
             return query.find_stories(db, search, limit=n)
-        return query.stories(db, entity=entity, limit=n)
+        return query.stories(db, entity=entity, limit=n, with_articles=True)
 
     items, next_url = page(request, fetch, limit, offset)
     return as_json(items, next_url=next_url)
@@ -250,16 +250,30 @@ def list_quotes(
     response_model=list[TimelineEntry],
     tags=["timelines"],
     summary="The events of an entity or of a story, by when they happened",
-    description="As `newsgraph timeline`: give `entity` (name or id) or `story` (id).",
+    description="As `newsgraph timeline`: give `entity` (name or id) or `story` (id); the "
+    "salient events by default, every event with `all=true`, only some with `kinds`.",
 )
 def get_timeline(
     db: StoreDep,
     entity: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     story: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    everything: Annotated[
+        bool, Query(alias="all", description="Every event, statements included.")
+    ] = False,
+    kinds: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Families or types, comma-separated (legal,violence,sentencing).",
+        ),
+    ] = None,
 ) -> Response:
     if (entity is None) == (story is None):
         raise HTTPException(400, "give one of entity (a name or id) or story (an id)")
-    return as_json(list(query.timeline(db, entity, story=story)))
+    wanted = kinds.split(",") if kinds is not None else None
+    return as_json(
+        list(query.timeline(db, entity, story=story, everything=everything, kinds=wanted))
+    )
 
 
 ARTICLE_BODY: dict[str, Any] = {

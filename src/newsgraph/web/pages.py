@@ -25,6 +25,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE = 50  # rows per page of a list
 TIMELINE_PAGE = 50  # timeline entries listed per page (the axis shows them all)
+SOURCES_SHOWN = 10  # source sentences per story timeline entry; the count says how many more
 
 
 def _span(first: str | None, last: str | None) -> str:
@@ -174,8 +175,14 @@ def stories(request: Request, db: StoreDep, offset: Offset = 0) -> Response:
 
 
 @router.get("/story/{story_id}")
-def story(request: Request, db: StoreDep, story_id: str, offset: Offset = 0) -> Response:
-    view = query.story(db, story_id, limit=20)
+def story(
+    request: Request,
+    db: StoreDep,
+    story_id: str,
+    offset: Offset = 0,
+    everything: Annotated[bool, Query(alias="all")] = False,
+) -> Response:
+    view = query.story(db, story_id, limit=20, sources=SOURCES_SHOWN, everything=everything)
     entries, paging = _paged(list(view.timeline), offset, TIMELINE_PAGE)
     people = [m for m in view.members if m.entity.type == "PERSON"][:20]
     orgs = [m for m in view.members if m.entity.type == "ORG"][:20]
@@ -188,6 +195,7 @@ def story(request: Request, db: StoreDep, story_id: str, offset: Offset = 0) -> 
         paging=paging,
         people=people,
         orgs=orgs,
+        everything=everything,
     )
 
 
