@@ -34,7 +34,7 @@ from types import TracebackType
 from typing import Any
 
 import ray
-from ray.exceptions import GetTimeoutError, RayActorError
+from ray.exceptions import ActorUnavailableError, GetTimeoutError, RayActorError
 
 from newsgraph.config import Settings
 from newsgraph.corpus.features import Analysed
@@ -46,6 +46,8 @@ from newsgraph.records import Article, Digest
 GRACE = 10.0  # seconds past a task's budget before its actor is killed
 _POLL = 1.0  # seconds between checks of the tasks' deadlines
 _TRIES = 2  # an article whose actor dies this many times is reported
+_STARTS = 3  # an actor that fails to start this many times in a row stops the run
+_RESTARTING = 0.2  # seconds between two questions to an actor Ray is restarting
 
 Loader = Callable[[Settings], Callable[[list[Article]], list[Any]]]
 
@@ -98,6 +100,7 @@ class _Slot:
     actor: Any
     ready: Any = None  # the pending ready() call, None once the actor is up
     pid: int | None = None
+    failed_starts: int = 0
     task: _Task | None = None
     ref: Any = None
     deadline: float = float("inf")
@@ -234,12 +237,19 @@ class RayEngine:
     def _up(self, slot: _Slot) -> None:
         try:
             pid, fatal = ray.get(slot.ready)
-        except RayActorError:  # died while starting: Ray restarts it; ask again
+        except ActorUnavailableError:  # Ray is restarting it: ask again in a moment
+            time.sleep(_RESTARTING)
+            slot.ready = slot.actor.ready.remote()
+            return
+        except RayActorError as exc:  # died while starting: Ray restarts it; ask again
+            slot.failed_starts += 1
+            if slot.failed_starts >= _STARTS:  # its arguments cannot be unpickled there, say
+                raise NewsgraphError(f"a Ray worker cannot start: {exc}") from exc
             slot.ready = slot.actor.ready.remote()
             return
         if fatal is not None:
             raise fatal
-        slot.ready, slot.pid = None, pid
+        slot.ready, slot.pid, slot.failed_starts = None, pid, 0
 
     def _finish(self, slot: _Slot, results: dict[int, Any], todo: deque[_Task]) -> None:
         task = slot.task
