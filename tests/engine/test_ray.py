@@ -47,19 +47,20 @@ def load_napping(settings: Settings) -> Callable[[list[Article]], list[str]]:
     return napping_work
 
 
-def start_ray(**init: object) -> None:
-    # no usage statistics, no dashboard: the tests never touch the network
+def ray_environment() -> None:
+    """What Ray's processes (started from this one, inheriting its environment) need."""
+    # no usage statistics: the tests never touch the network (nor a dashboard, below)
     os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
     # pytest imports this file as engine.test_ray: the workers unpickle the fake work
-    # from there, so they need tests/ on their path (Ray's processes inherit this one's)
+    # from there, so they need tests/ on their path
     path = [str(TESTS), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(path)
-    ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False, **init)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def local_cluster() -> Iterator[None]:
-    start_ray(num_cpus=2)
+    ray_environment()
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield
     ray.shutdown()
 

@@ -74,9 +74,9 @@ class _Analyser:
         except BaseException as exc:  # a missing model: every actor would fail the same way
             self._fatal = exc if isinstance(exc, NewsgraphError) else NewsgraphError(repr(exc))
 
-    def ready(self) -> tuple[int, NewsgraphError | None]:
-        """This actor's process id, and the error that stopped the work loading, if any."""
-        return os.getpid(), self._fatal
+    def ready(self) -> tuple[str, int, NewsgraphError | None]:
+        """This actor's node and process ids, and the error that stopped the work loading."""
+        return ray.get_runtime_context().get_node_id(), os.getpid(), self._fatal
 
     def run(self, articles: list[Article]) -> list[Any] | None:
         """The chunk's results in one batch (None if the batch raised or overran its
@@ -99,6 +99,7 @@ class _Slot:
 
     actor: Any
     ready: Any = None  # the pending ready() call, None once the actor is up
+    node: str | None = None
     pid: int | None = None
     failed_starts: int = 0
     task: _Task | None = None
@@ -158,6 +159,10 @@ class RayEngine:
     def worker_pids(self) -> list[int]:
         """The process ids of the actors that are up (for tests and monitoring)."""
         return [slot.pid for slot in self._slots if slot.ready is None and slot.pid is not None]
+
+    def worker_nodes(self) -> list[str]:
+        """The Ray node ids of the actors that are up, one per actor."""
+        return [slot.node for slot in self._slots if slot.ready is None and slot.node is not None]
 
     def digests(
         self, articles: Iterable[Article], settings: Settings, on_error: OnError | None = None
@@ -236,7 +241,7 @@ class RayEngine:
 
     def _up(self, slot: _Slot) -> None:
         try:
-            pid, fatal = ray.get(slot.ready)
+            node, pid, fatal = ray.get(slot.ready)
         except ActorUnavailableError:  # Ray is restarting it: ask again in a moment
             time.sleep(_RESTARTING)
             slot.ready = slot.actor.ready.remote()
@@ -249,7 +254,7 @@ class RayEngine:
             return
         if fatal is not None:
             raise fatal
-        slot.ready, slot.pid, slot.failed_starts = None, pid, 0
+        slot.ready, slot.node, slot.pid, slot.failed_starts = None, node, pid, 0
 
     def _finish(self, slot: _Slot, results: dict[int, Any], todo: deque[_Task]) -> None:
         task = slot.task
