@@ -145,7 +145,8 @@ class RayEngine:
 
     def close(self) -> None:
         """Stop the actors, and Ray if this engine started it."""
-        self._stop()
+        _stop(self._slots)
+        self._slots = []
         if self._started:
             ray.shutdown()
             self._started = False
@@ -178,7 +179,8 @@ class RayEngine:
 
     def map(self, articles: Iterable[Article], settings: Settings, load: Loader) -> Iterator[Any]:
         """Each article's result (or ArticleError), in input order, from actors running
-        ``load(settings)``'s work."""
+        ``load(settings)``'s work. One run at a time: a run stops the actors of one
+        left unfinished (a generator not read to its end holds its actors' CPUs)."""
         if not ray.is_initialized():
             raise ConfigError("RayEngine is used outside its `with` block")
         batch = settings.batch_size
@@ -188,20 +190,21 @@ class RayEngine:
         read = out = 0
         exhausted = False
         try:
+            _stop(self._slots)
             actor_class = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(_Analyser)
-            self._slots = []
+            slots = self._slots = []
             for _ in range(self.size()):
                 actor: Any = actor_class.remote(settings, load)
-                self._slots.append(_Slot(actor, actor.ready.remote()))
+                slots.append(_Slot(actor, actor.ready.remote()))
             while True:
-                while not exhausted and read - out < 2 * len(self._slots) * batch:
+                while not exhausted and read - out < 2 * len(slots) * batch:
                     chunk = list(islice(source, batch))
                     if not chunk:
                         exhausted = True
                         break
                     todo.append(_Task(read, chunk))
                     read += len(chunk)
-                for slot in self._slots:
+                for slot in slots:
                     if slot.ready is None and slot.task is None and todo:
                         self._send(slot, todo.popleft(), settings.article_seconds)
                 while out in results:
@@ -209,9 +212,9 @@ class RayEngine:
                     out += 1
                 if exhausted and out == read:
                     return
-                self._collect(results, todo, settings.article_seconds)
+                self._collect(slots, results, todo, settings.article_seconds)
         finally:
-            self._stop()
+            _stop(slots)
 
     def _send(self, slot: _Slot, task: _Task, seconds: float | None) -> None:
         size = len(task.articles)
@@ -219,10 +222,12 @@ class RayEngine:
         slot.task, slot.ref = task, slot.actor.run.remote(task.articles)
         slot.deadline = time.monotonic() + limit + GRACE if limit else float("inf")
 
-    def _collect(self, results: dict[int, Any], todo: deque[_Task], seconds: float | None) -> None:
+    def _collect(
+        self, slots: list[_Slot], results: dict[int, Any], todo: deque[_Task], seconds: float | None
+    ) -> None:
         """Wait for a result (or an actor up, or a death, or an overrun) and act on it."""
         pending = {}
-        for slot in self._slots:
+        for slot in slots:
             ref = slot.ready if slot.ready is not None else slot.ref
             if ref is not None:
                 pending[ref] = slot
@@ -234,7 +239,7 @@ class RayEngine:
             else:
                 self._finish(slot, results, todo)
         now = time.monotonic()
-        for slot in self._slots:
+        for slot in slots:
             if slot.task is not None and now > slot.deadline:
                 ray.kill(slot.actor, no_restart=False)  # Ray starts it again
                 self._lose(slot, over_budget(seconds), results, todo, blame=True)
@@ -299,7 +304,8 @@ class RayEngine:
         else:
             todo.appendleft(_Task(task.start, task.articles, task.lost + 1))
 
-    def _stop(self) -> None:
-        for slot in self._slots:
-            ray.kill(slot.actor, no_restart=True)
-        self._slots = []
+
+def _stop(slots: list[_Slot]) -> None:
+    for slot in slots:
+        ray.kill(slot.actor, no_restart=True)  # a second kill does nothing
+    slots.clear()
