@@ -104,24 +104,31 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--pg", default=None, help="a PostgreSQL URL for the writer's cost")
     parser.add_argument("--datasets", type=Path, default=None, help="default ../shared/datasets")
+    parser.add_argument("--stages-only", action="store_true", help="only the per-stage costs")
     args = parser.parse_args()
     articles = copies(dev_articles(args.datasets)[: args.limit], args.copies)
-
-    import ray
-
-    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     from newsgraph.corpus.embed import get_embedder
     from newsgraph.nlp.pipeline import load_pipeline
 
     load_pipeline(Settings().model)  # the local pool's forked workers start with it
-    get_embedder().embed(["warm up"])
+    get_embedder().embed(["warm up"])  # and the stages' clocks start without loading
+    if not args.stages_only:
+        engines(articles, args.copies, args.repeat)
+    stages(articles, args.pg)
+
+
+def engines(articles: list[Article], times_over: int, repeat: int) -> None:
+    """The four configurations, interleaved: rates, medians, scaling efficiencies."""
+    import ray
+
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-    print(f"{len(articles)} articles ({args.copies} x the dev split); load before: {load}")
+    print(f"{len(articles)} articles ({times_over} x the dev split); load before: {load}")
 
     totals: dict[tuple[str, int], list[float]] = {c: [] for c in CONFIGS}
     steady: dict[tuple[str, int], list[float]] = {c: [] for c in CONFIGS}
-    for round_ in range(args.repeat):
+    for round_ in range(repeat):
         order = CONFIGS[round_ % 4 :] + CONFIGS[: round_ % 4]
         for name, workers in order:
             total, first, count = run(name, workers, articles)
@@ -144,7 +151,9 @@ def main() -> None:
     print(f"ray / local, 1 worker: {rate[('ray', 1)] / rate[('local', 1)]:.3f}")
     print(f"ray / local, 2 workers: {rate[('ray', 2)] / rate[('local', 2)]:.3f}")
 
-    # per-stage costs, in one process
+
+def stages(articles: list[Article], pg: str | None) -> None:
+    """The per-stage costs, in one process: analysis CPU and the writer's time per article."""
     sample = articles[:264]
     began = time.process_time()
     analysed = list(run_analysed(sample, Settings()))
@@ -153,15 +162,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = [writer_ms(analysed, str(Path(tmp) / f"w{n}.db")) for n in range(3)]
     print(f"writer into SQLite: {statistics.median(sqlite):.1f} ms per article (median of 3)")
-    if args.pg:
-        pg = []
+    if pg:
+        times = []
         for _ in range(3):
-            url, drop = pg_schema(args.pg)
+            url, drop = pg_schema(pg)
             try:
-                pg.append(writer_ms(analysed, url))
+                times.append(writer_ms(analysed, url))
             finally:
                 drop()
-        print(f"writer into PostgreSQL: {statistics.median(pg):.1f} ms per article (median of 3)")
+        median = statistics.median(times)
+        print(f"writer into PostgreSQL: {median:.1f} ms per article (median of 3)")
     load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     print(f"load after: {load}")
 
