@@ -16,7 +16,7 @@ from newsgraph.records import Article, Digest
 
 TIME_BUDGET_HELP = "Seconds one article may take before it is skipped (default 30; 0: none)."
 FETCH_HELP = "Fetch the pages that feed entries link to (else use the feed's own text)."
-ENGINE_HELP = 'Where the analysis runs: local (processes) or ray (pip install "newsgraph[ray]").'
+ENGINE_HELP = "Where the analysis runs: local (processes) or ray (Ray actors; the ray extra)."
 ADDRESS_HELP = "Ray cluster to join: auto (a running one) or ray://host:10001; default: start one."
 WORKERS_HELP = "Ray worker actors, one CPU each (default: the cluster's CPUs)."
 

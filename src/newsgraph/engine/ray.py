@@ -189,10 +189,11 @@ class RayEngine:
         results: dict[int, Any] = {}
         read = out = 0
         exhausted = False
+        slots: list[_Slot] = []
         try:
             _stop(self._slots)
             actor_class = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(_Analyser)
-            slots = self._slots = []
+            self._slots = slots
             for _ in range(self.size()):
                 actor: Any = actor_class.remote(settings, load)
                 slots.append(_Slot(actor, actor.ready.remote()))
