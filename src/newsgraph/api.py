@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from newsgraph.analysis import as_article, digest
 from newsgraph.config import Settings
-from newsgraph.engine.local import run_digests
+from newsgraph.engine import Engine, LocalEngine
 from newsgraph.errors import ArticleError, ConfigError
 from newsgraph.records import Article, Digest
 
@@ -25,6 +25,7 @@ def digest_many(
     settings: Settings | None = None,
     processes: int | None = None,
     on_error: Callable[[ArticleError], None] | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[Digest]:
     """The digests of ``items`` (texts or ``Article``s), one per item in input order.
 
@@ -35,7 +36,8 @@ def digest_many(
     Lazy, like ``nlp.pipe``: items are read and parsed in batches of
     ``settings.batch_size`` as the digests are consumed. ``published`` (ISO date) dates
     the items that carry no date; ``processes`` (default ``settings.processes``, 1) is
-    the number of worker processes. Example::
+    the number of worker processes. ``engine``: where the analysis runs (default the
+    local one; ``newsgraph.engine.open_engine("ray")`` for Ray actors). Example::
 
         for d in newsgraph.digest_many(texts, published="2024-11-02", processes=2):
             print(d.article.id, len(d.quotes))
@@ -45,4 +47,5 @@ def digest_many(
         if processes < 1:
             raise ConfigError(f"processes must be 1 or more, not {processes}")
         settings = replace(settings, processes=processes)
-    return run_digests((as_article(item, published) for item in items), settings, on_error)
+    articles = (as_article(item, published) for item in items)
+    return (engine or LocalEngine()).digests(articles, settings, on_error)

@@ -16,6 +16,9 @@ from newsgraph.records import Article, Digest
 
 TIME_BUDGET_HELP = "Seconds one article may take before it is skipped (default 30; 0: none)."
 FETCH_HELP = "Fetch the pages that feed entries link to (else use the feed's own text)."
+ENGINE_HELP = "Where the analysis runs: local (processes) or ray (Ray actors; the ray extra)."
+ADDRESS_HELP = "Ray cluster to join: auto (a running one) or ray://host:10001; default: start one."
+WORKERS_HELP = "Ray worker actors, one CPU each (default: the cluster's CPUs)."
 
 
 class OutputFormat(str, Enum):
@@ -44,6 +47,9 @@ def digest_command(
     ] = None,
     time_budget: Annotated[float | None, typer.Option(help=TIME_BUDGET_HELP)] = None,
     fetch: Annotated[bool, typer.Option(help=FETCH_HELP)] = True,
+    engine: Annotated[str, typer.Option(help=ENGINE_HELP)] = "local",
+    address: Annotated[str | None, typer.Option(help=ADDRESS_HELP)] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help=WORKERS_HELP)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
     debug: Annotated[bool, typer.Option(help="Show the traceback of a failed article.")] = False,
 ) -> None:
@@ -55,7 +61,7 @@ def digest_command(
     Example: newsgraph digest examples/ellison-case.txt --published 2024-11-02
     """
     from newsgraph.cli.output import Progress, write_digests
-    from newsgraph.engine.local import run_digests
+    from newsgraph.engine import open_engine
     from newsgraph.ingest import parse_published, read_inputs
 
     setup_logging(verbose)
@@ -78,8 +84,11 @@ def digest_command(
             reporter.warnings(d.article.source or d.article.id, d.warnings)
             yield d
 
-    with Progress(enabled=sys.stderr.isatty()) as progress:
-        digests = progress.track(told(run_digests(articles(), settings, on_error=reporter.error)))
+    with (
+        open_engine(engine, address=address, workers=workers) as runner,
+        Progress(enabled=sys.stderr.isatty()) as progress,
+    ):
+        digests = progress.track(told(runner.digests(articles(), settings, reporter.error)))
         count = write_digests(digests, fmt.value, sys.stdout)
     if reporter.failed:
         print(f"newsgraph: {reporter.failed} input(s) failed, {count} digested", file=sys.stderr)

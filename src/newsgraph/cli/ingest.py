@@ -9,7 +9,13 @@ import typer
 
 from newsgraph.cli import Reporter, app, handle_errors, setup_logging
 from newsgraph.cli.corpus_output import DB_HELP
-from newsgraph.cli.digest import FETCH_HELP, TIME_BUDGET_HELP
+from newsgraph.cli.digest import (
+    ADDRESS_HELP,
+    ENGINE_HELP,
+    FETCH_HELP,
+    TIME_BUDGET_HELP,
+    WORKERS_HELP,
+)
 
 
 @app.command("ingest")
@@ -31,6 +37,9 @@ def ingest_command(
     ] = None,
     time_budget: Annotated[float | None, typer.Option(help=TIME_BUDGET_HELP)] = None,
     fetch: Annotated[bool, typer.Option(help=FETCH_HELP)] = True,
+    engine: Annotated[str, typer.Option(help=ENGINE_HELP)] = "local",
+    address: Annotated[str | None, typer.Option(help=ADDRESS_HELP)] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help=WORKERS_HELP)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
     debug: Annotated[bool, typer.Option(help="Show the traceback of a failed article.")] = False,
 ) -> None:
@@ -44,6 +53,7 @@ def ingest_command(
     Example: newsgraph ingest examples/ --db corpus.db --published 2024-11-02
     """
     from newsgraph.config import Settings
+    from newsgraph.engine import open_engine
     from newsgraph.ingest import parse_published, read_inputs
     from newsgraph.pipeline.build import IngestReport, ingest
     from newsgraph.store import Store
@@ -64,7 +74,7 @@ def ingest_command(
                 flush=True,
             )
 
-    with Store.open(db) as store:
+    with open_engine(engine, address=address, workers=workers) as runner, Store.open(db) as store:
         items = read_inputs(paths, settings, published=when, stdin=sys.stdin)
         report = ingest(
             items,
@@ -74,6 +84,7 @@ def ingest_command(
             on_warnings=reporter.warnings,
             on_progress=progress,
             commit_every=commit_every,
+            engine=runner,
         )
         where = store.url
     if sys.stderr.isatty() or verbose:

@@ -26,8 +26,8 @@ from itertools import islice
 
 from newsgraph.config import Settings
 from newsgraph.corpus.features import Analysed
+from newsgraph.engine import Engine, LocalEngine
 from newsgraph.engine.budget import name_of
-from newsgraph.engine.local import run_analysed
 from newsgraph.errors import ArticleError, ItemError, StoreError
 from newsgraph.pipeline.write import write_batch
 from newsgraph.records import Article
@@ -177,6 +177,7 @@ def ingest(
     on_warnings: Callable[[str, tuple[str, ...]], None] | None = None,
     on_progress: Progress | None = None,
     commit_every: int | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
     """Analyse and store ``items`` (as ``read_inputs`` yields them); each input or article
     that fails (reading, analysis, storing) goes to ``on_error`` and the rest are stored.
@@ -184,7 +185,8 @@ def ingest(
     ``on_warnings(source, warnings)`` hears what was repaired in an article (also kept
     in its stored digest). Commits every ``commit_every`` digests (default
     ``settings.batch_size``) or every ``COMMIT_SECONDS``, whichever comes first; each
-    commit is all or nothing.
+    commit is all or nothing. ``engine`` runs the analysis (default: ``LocalEngine``,
+    with ``settings.processes``; ``engine.open_engine("ray")`` for a Ray cluster).
     """
     report = IngestReport()
     size = max(1, commit_every or settings.batch_size)
@@ -219,7 +221,8 @@ def ingest(
     try:
         batch: list[Analysed] = []
         started = time.monotonic()
-        for item in run_analysed(fresh(), settings, on_error=failed):
+        analysed = (engine or LocalEngine()).analysed(fresh(), settings, on_error=failed)
+        for item in analysed:
             if on_warnings and item.digest.warnings:
                 article = item.digest.article
                 on_warnings(article.source or article.id, item.digest.warnings)
