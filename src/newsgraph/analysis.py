@@ -20,7 +20,7 @@ from newsgraph.nlp.components.entities import entities_and_roles
 from newsgraph.nlp.doc import keep_text
 from newsgraph.nlp.extensions import carries, set_article
 from newsgraph.nlp.pipeline import ANALYSIS, load_pipeline, pipe_timed
-from newsgraph.records import Article, Digest, Event, MainEvent, article_id
+from newsgraph.records import Article, Digest, Event, EventTime, MainEvent, article_id
 from newsgraph.records.repair import prepare_article
 from newsgraph.timing import StageTimer, stage_context
 
@@ -79,7 +79,19 @@ def _listed_events(
     new_ids = {e.id: f"v{n}" for n, e in enumerate(kept, 1)}
     if main_event and main_id in new_ids:
         main_event = replace(main_event, event=new_ids[main_id])
-    return tuple(replace(e, id=new_ids[e.id]) for e in kept), main_event
+    when = main_event.when if main_event else None
+    dated = when is not None and when.value is not None
+
+    def listed(event: Event) -> Event:
+        changes: dict[str, object] = {"id": new_ids[event.id]}
+        if dated and event.id == main_id and event.time is None and when is not None:
+            # the headline's event ("Grand jury indicts ...") often has no date of its own
+            # clause, while the lead dates the story ("on Friday indicted"): the main
+            # event's "when" is then its time, said so by its basis
+            changes["time"] = EventTime(when.text, when.value, basis="main")
+        return replace(event, **changes)  # type: ignore[arg-type]
+
+    return tuple(listed(e) for e in kept), main_event
 
 
 def analyse_articles(

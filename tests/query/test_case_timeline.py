@@ -1,8 +1,8 @@
 """Model test: a court case told by eight invented articles over three years (tests/data/case).
 
 The real pipeline digests them, the one writer stores them, and the timelines are read
-back as a user reads them. The one fact not reached yet (every key event once, on its own
-day) is a strict xfail naming what is missing.
+back as a user reads them: one story, one entity per person, every key event once on its
+own day with all its sources, no statement or publication-dated filler.
 """
 
 from __future__ import annotations
@@ -21,12 +21,6 @@ from newsgraph.store import Store
 from tests.conftest import DATA
 
 CASE = DATA / "case"
-KEY_EVENTS_MISSING = (
-    "the dropped charge also shows as a charge dated by publication (2023-04-21 twice); "
-    "'A grand jury in Santa Fe on Friday indicted' is misparsed (no 2024-01-19 charge); the "
-    "conviction keeps 'in March' rather than Wednesday's day; 'withdrew their appeal' is "
-    "typed other and dated by publication"
-)
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +112,6 @@ def test_case_is_one_story(store: Store) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason=KEY_EVENTS_MISSING)
 def test_case_key_events_once_each_with_their_dates(store: Store) -> None:
     entries = query.timeline(store, story=case_story(store))
     expected = {

@@ -117,7 +117,8 @@ class Participant:
 class EventTime:
     """An event's time phrase and TIMEX3 value. ``basis`` (events only): ``clause`` when the
     event's own clause or the clause it is subordinate to says it, ``linked`` when it is
-    the time of an event it is tied to; None in ``main_event.when``."""
+    the time of an event it is tied to, ``main`` when the event is the article's main
+    event and its time is the main event's ``when``; None in ``main_event.when``."""
 
     text: str
     value: str | None

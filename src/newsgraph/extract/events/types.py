@@ -74,7 +74,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
          "verdict conviction acquittal", "court", "defendant"),
     _row("sentencing", "legal", "sentence jail imprison",
          "sentencing sentence", "judge", "defendant"),
-    _row("dismissal", "legal", "dismiss drop", "dismissal", "judge", ""),
+    _row("dismissal", "legal", "dismiss drop withdraw", "dismissal", "judge", ""),
     _row("appeal", "legal", "appeal", "appeal", "appellant", ""),
     _row("lawsuit", "legal", "sue", "lawsuit suit litigation", "plaintiff", "defendant"),
     _row("settlement", "legal", "settle", "settlement", "", ""),
@@ -148,6 +148,22 @@ OBJECT_SENSITIVE: dict[str, frozenset[str]] = {
     "drop": frozenset({"charge", "case", "lawsuit", "suit", "indictment", "count"}),
     "dismiss": frozenset(
         {"charge", "case", "lawsuit", "suit", "indictment", "count", "claim", "appeal", "complaint"}
+    ),
+    # "withdrew their appeal" ends a case; "withdrew troops", "withdrew from the race" not
+    "withdraw": frozenset(
+        {
+            "charge",
+            "case",
+            "lawsuit",
+            "suit",
+            "indictment",
+            "count",
+            "claim",
+            "appeal",
+            "complaint",
+            "motion",
+            "petition",
+        }
     ),
     "lay": frozenset({"off"}),  # "laid off 200 workers": the particle
     "blow": frozenset({"up"}),  # "blew up the bridge"

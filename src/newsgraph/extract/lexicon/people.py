@@ -186,24 +186,27 @@ ROLE_NOUNS = (
     | MEMBER_TERMS
     | frozenset(
         """
-        accountant activist administrator admiral adviser advisor agent aide ambassador
-        analyst anchor architect artist assistant associate auditor author banker bishop
-        candidate captain cardinal ceo cfo chair challenger chancellor chief clerk
-        co-founder coach cofounder colleague colonel columnist commander commissioner
-        consultant coo coordinator correspondent councillor councilor critic defendant
-        deputy designer detainee detective developer diplomat director doctor driver
-        economist editor employee engineer entrepreneur executive expert firefighter founder
-        friend general goalkeeper governor guard head historian host imam incumbent inmate
-        inspector investor journalist judge justice landlord lawmaker leader legislator
-        lieutenant lobbyist manager marshal mayor mediator minister musician negotiator
-        neighbor neighbour nominee nurse officer official opponent organiser organizer owner
-        paramedic pastor performer photographer physician pilot plaintiff player pope
-        predecessor premier president president-elect priest principal prisoner producer
-        professor prosecutor rabbi regulator reporter representative researcher resident
-        rival scientist secretary senator sergeant sheriff singer soldier speaker specialist
-        strategist striker student stuntman stuntwoman successor superintendent supporter
-        surgeon survivor suspect teacher tenant trader treasurer trooper veteran victim
-        volunteer warden whip witness worker writer
+        accountant activist actor actress administrator admiral adviser advisor
+        agent aide ambassador analyst anchor architect armorer armourer artist
+        assistant associate auditor author banker bishop candidate captain cardinal
+        ceo cfo chair challenger chancellor chief cinematographer clerk co-founder
+        coach cofounder colleague colonel columnist comedian commander commissioner
+        consultant coo coordinator correspondent councillor councilor critic
+        defendant deputy designer detainee detective developer diplomat director
+        doctor driver economist editor employee engineer entrepreneur executive
+        expert filmmaker firefighter founder friend general goalkeeper governor
+        guard head historian host imam incumbent inmate inspector investor
+        journalist judge justice landlord lawmaker leader legislator lieutenant
+        lobbyist manager marshal mayor mediator minister musician negotiator
+        neighbor neighbour nominee nurse officer official opponent organiser
+        organizer owner paramedic pastor performer photographer physician pilot
+        plaintiff player pope predecessor premier president president-elect priest
+        principal prisoner producer professor prosecutor rabbi regulator reporter
+        representative researcher resident rival scientist screenwriter secretary
+        senator sergeant sheriff singer soldier speaker specialist strategist
+        striker student stuntman stuntwoman successor superintendent supporter
+        surgeon survivor suspect teacher tenant trader treasurer trooper veteran
+        victim volunteer warden whip witness worker writer
         """.split()
     )
 )
