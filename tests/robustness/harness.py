@@ -25,6 +25,7 @@ from newsgraph.analysis import analyse_articles
 from newsgraph.config import Settings
 from newsgraph.ingest import read_inputs
 from newsgraph.records import Article, Digest
+from newsgraph.store.migrations import MIGRATIONS
 from tests.robustness.corpus_check import expected_by_id
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,6 +166,17 @@ def running(run: Run) -> bool:
     except FileNotFoundError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def article_commit(k: int) -> int:
+    """The commit number of a new store's k-th article (``{"at": "pause", "n": ...}``): a
+    new store first commits each of its migrations."""
+    return len(MIGRATIONS) + k
+
+
+def pause_at(commit: int, marker: Path) -> dict[str, object]:
+    """The kill plan that pauses a run at its ``commit``-th commit (``forkserver``)."""
+    return {"at": "pause", "n": commit, "marker": str(marker)}
 
 
 def resume(marker: Path) -> None:

@@ -22,7 +22,17 @@ import pytest
 from newsgraph import query
 from newsgraph.store import Store
 from tests.robustness.corpus_check import check_articles, check_intact, dump
-from tests.robustness.harness import ROOT, ForkServer, Run, Schema, reference, resume, running
+from tests.robustness.harness import (
+    ROOT,
+    ForkServer,
+    Run,
+    Schema,
+    article_commit,
+    pause_at,
+    reference,
+    resume,
+    running,
+)
 from tests.store.fixtures import pg_url_or_skip
 
 pytestmark = pytest.mark.model
@@ -68,7 +78,7 @@ def test_two_ingests_at_once_store_each_article_once_with_its_rows(
     # until the second has analysed its own articles and waits to write: the second
     # writes family-roles.txt too, so the two writes meet. (On PostgreSQL the second
     # failed on the duplicate key until the writers took turns there too.)
-    first = server.run(ingest(FIRST, url), kill={"at": "pause", "n": 4, "marker": str(marker)})
+    first = server.run(ingest(FIRST, url), kill=pause_at(article_commit(1), marker))
     server.paused(marker, first)
     second = server.run(ingest(SECOND, url))
     waiting(server, second, url)
@@ -143,7 +153,7 @@ def test_readers_during_an_ingest_never_fail(server: ForkServer, url: str, tmp_p
     marker = tmp_path / "pause"
     # held inside the transaction of the third article, two committed before it
     ingest_run = server.run(
-        ingest([*FIRST, *SECOND], url), kill={"at": "pause", "n": 6, "marker": str(marker)}
+        ingest([*FIRST, *SECOND], url), kill=pause_at(article_commit(3), marker)
     )
     server.paused(marker, ingest_run)
     # the writer holds its lock and its uncommitted rows: readers see the two articles

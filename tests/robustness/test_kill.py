@@ -32,6 +32,8 @@ from tests.robustness.harness import (
     ForkServer,
     Run,
     Schema,
+    article_commit,
+    pause_at,
     reference,
     remove_sqlite,
     resume,
@@ -212,8 +214,8 @@ def test_ingest_survives_or_resumes_after_postgresql_restart(
         )
     target = schemas()
     marker = tmp_path / "restart"
-    # paused in the transaction of the third article (after the three migrations)
-    run = server.run(ingest_args(target.url), kill={"at": "pause", "n": 6, "marker": str(marker)})
+    # paused in the transaction of the third article (after the migrations)
+    run = server.run(ingest_args(target.url), kill=pause_at(article_commit(3), marker))
     server.paused(marker, run)
     subprocess.run(restart, shell=True, check=True, capture_output=True, timeout=60)
     resume(marker)
