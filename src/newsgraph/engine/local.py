@@ -84,6 +84,12 @@ def _run(
         results = _here(articles, settings, load)
     else:
         results = WorkerPool(settings, load, settings.processes).map(articles)
+    yield from route_errors(results, on_error)
+
+
+def route_errors(results: Iterator[Any], on_error: OnError | None) -> Iterator[Any]:
+    """An engine's results without its ArticleErrors: each goes to ``on_error``, or is
+    raised where there is none (every engine reports failures this way)."""
     for item in results:
         if isinstance(item, ArticleError):
             if on_error is None:

@@ -39,7 +39,7 @@ from ray.exceptions import ActorUnavailableError, GetTimeoutError, RayActorError
 from newsgraph.config import Settings
 from newsgraph.corpus.features import Analysed
 from newsgraph.engine.budget import batch_seconds, name_of, over_budget, try_batch, try_one
-from newsgraph.engine.local import OnError, load_analysed, load_digests
+from newsgraph.engine.local import OnError, load_analysed, load_digests, route_errors
 from newsgraph.errors import ArticleError, ConfigError, NewsgraphError
 from newsgraph.records import Article, Digest
 
@@ -50,17 +50,6 @@ _STARTS = 3  # an actor that fails to start this many times in a row stops the r
 _RESTARTING = 0.2  # seconds between two questions to an actor Ray is restarting
 
 Loader = Callable[[Settings], Callable[[list[Article]], list[Any]]]
-
-
-def _report(results: Iterator[Any], on_error: OnError | None) -> Iterator[Any]:
-    # as the local engine: an ArticleError goes to on_error, or is raised without one
-    for item in results:
-        if isinstance(item, ArticleError):
-            if on_error is None:
-                raise item
-            on_error(item)
-        else:
-            yield item
 
 
 class _Analyser:
@@ -169,13 +158,13 @@ class RayEngine:
         self, articles: Iterable[Article], settings: Settings, on_error: OnError | None = None
     ) -> Iterator[Digest]:
         """Digests for ``articles`` in input order (``engine.local.run_digests`` on Ray)."""
-        return _report(self.map(articles, settings, load_digests), on_error)
+        return route_errors(self.map(articles, settings, load_digests), on_error)
 
     def analysed(
         self, articles: Iterable[Article], settings: Settings, on_error: OnError | None = None
     ) -> Iterator[Analysed]:
         """Digests with their corpus features, in input order, for ingest's writer."""
-        return _report(self.map(articles, settings, load_analysed), on_error)
+        return route_errors(self.map(articles, settings, load_analysed), on_error)
 
     def map(self, articles: Iterable[Article], settings: Settings, load: Loader) -> Iterator[Any]:
         """Each article's result (or ArticleError), in input order, from actors running

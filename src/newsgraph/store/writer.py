@@ -75,8 +75,12 @@ class Batch:
 
     def add_entities(self, writes: Iterable[EntityWrite]) -> None:
         """Record the corpus entities of one article: new rows, or one more article for each."""
+        counted: set[str] = set()
         for write in writes:
-            _write_entity(self.conn, write)
+            # two entities of one article linked to one corpus entity ("Laura Smith" and
+            # "Laura Smith-Reed" told apart in the article) are one more article, not two
+            _write_entity(self.conn, write, again=write.id in counted)
+            counted.add(write.id)
 
     def add_corpus_events(self, aid: str, writes: Sequence[CorpusEventWrite]) -> None:
         """Record the corpus events of the article ``aid``'s events (new ones, or one more
@@ -154,9 +158,11 @@ def _insert_article(conn: Connection, digest: Digest, aid: str, digest_hash: str
     )
 
 
-def _write_entity(conn: Connection, e: EntityWrite) -> None:
+def _write_entity(conn: Connection, e: EntityWrite, *, again: bool = False) -> None:
     context, stories = json.dumps(list(e.context)), json.dumps(list(e.stories))
-    if e.new:
+    if again:
+        pass  # the entity row was written for this article already: its names and keys only
+    elif e.new:
         conn.execute(
             "INSERT INTO entities (id, name, type, first_seen, last_seen, article_count, "
             "context, stories) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
