@@ -25,6 +25,7 @@ from newsgraph.config import Settings  # noqa: E402
 from newsgraph.engine import ray as ray_engine  # noqa: E402
 from newsgraph.engine.local import run_digests  # noqa: E402
 from newsgraph.engine.ray import RayEngine  # noqa: E402
+from newsgraph.errors import ConfigError, NewsgraphError  # noqa: E402
 from newsgraph.pipeline.build import IngestReport, ingest  # noqa: E402
 from newsgraph.records import Article  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
@@ -122,6 +123,48 @@ def test_the_engine_joins_the_cluster_it_finds_and_leaves_it_running() -> None:
     with RayEngine() as engine:
         assert engine.size() == 2  # the fixture's two CPUs
     assert ray.is_initialized()
+
+
+class _Squatter:
+    """An actor that holds one CPU and does nothing."""
+
+    def up(self) -> bool:
+        return True
+
+
+def test_a_run_whose_workers_cannot_start_stops_with_the_reason() -> None:
+    squatter_class = ray.remote(num_cpus=1)(_Squatter)
+    squatters = [squatter_class.remote() for _ in range(2)]  # the fixture's two CPUs
+    ray.get([s.up.remote() for s in squatters])
+    try:
+        with (
+            RayEngine(workers=1, start_seconds=1.0) as engine,
+            pytest.raises(NewsgraphError) as caught,
+        ):
+            list(engine.map(articles("one"), Settings(), load_napping))
+    finally:
+        for squatter in squatters:
+            ray.kill(squatter)
+    assert str(caught.value) == (
+        "no Ray worker started within 1 s: the cluster has 0 of 2 CPUs free"
+        " and each worker needs one"
+    )
+
+
+def test_a_cluster_that_cannot_be_joined_is_a_config_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Ray's own error (a real unreachable address takes Ray minutes to give up on)
+    def refuse(**_: object) -> None:
+        raise ConnectionError("Could not find any running Ray instance.")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", refuse)
+    with pytest.raises(ConfigError) as caught, RayEngine(address="auto"):
+        pass
+    assert str(caught.value) == (
+        "cannot start or join a Ray cluster at auto: Could not find any running Ray instance."
+    )
 
 
 # The real pipeline

@@ -48,6 +48,7 @@ _POLL = 1.0  # seconds between checks of the tasks' deadlines
 _TRIES = 2  # an article whose actor dies this many times is reported
 _STARTS = 3  # an actor that fails to start this many times in a row stops the run
 _RESTARTING = 0.2  # seconds between two questions to an actor Ray is restarting
+START_SECONDS = 300.0  # a run whose first actor is not up by then stops with a clear error
 
 Loader = Callable[[Settings], Callable[[list[Article]], list[Any]]]
 
@@ -100,13 +101,20 @@ class RayEngine:
     """The analysis on a Ray cluster: ``address`` None starts one on this machine (or joins
     the one this process is already connected to), ``"auto"`` joins a running one, and
     ``"ray://host:10001"`` a remote one. ``workers``: actors, one CPU each (default:
-    the cluster's CPUs)."""
+    the cluster's CPUs). ``start_seconds``: how long a run waits for its first actor
+    to be up (a cluster whose CPUs are all taken would otherwise wait for ever)."""
 
-    def __init__(self, address: str | None = None, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        address: str | None = None,
+        workers: int | None = None,
+        start_seconds: float = START_SECONDS,
+    ) -> None:
         if workers is not None and workers < 1:
             raise ConfigError(f"workers must be 1 or more, not {workers}")
         self._address = address
         self._workers = workers
+        self._start_seconds = start_seconds
         self._started = False  # whether this engine started Ray (and so stops it)
         self._slots: list[_Slot] = []
 
@@ -114,13 +122,17 @@ class RayEngine:
         if not ray.is_initialized():
             # Ray may not phone home: no usage statistics, no dashboard
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-            ray.init(
-                address=self._address,
-                num_cpus=self._workers if self._address is None else None,
-                include_dashboard=False,
-                log_to_driver=False,
-                configure_logging=False,
-            )
+            try:
+                ray.init(
+                    address=self._address,
+                    num_cpus=self._workers if self._address is None else None,
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    configure_logging=False,
+                )
+            except Exception as exc:  # Ray raises bare Exception on a start-up timeout
+                where = self._address or "this machine"
+                raise ConfigError(f"cannot start or join a Ray cluster at {where}: {exc}") from exc
             self._started = True
         return self
 
@@ -179,6 +191,7 @@ class RayEngine:
         read = out = 0
         exhausted = False
         slots: list[_Slot] = []
+        began = time.monotonic()
         try:
             _stop(self._slots)
             actor_class = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(_Analyser)
@@ -202,9 +215,22 @@ class RayEngine:
                     out += 1
                 if exhausted and out == read:
                     return
+                if all(slot.ready is not None for slot in slots):
+                    self._check_start(time.monotonic() - began)
                 self._collect(slots, results, todo, settings.article_seconds)
         finally:
             _stop(slots)
+
+    def _check_start(self, waited: float) -> None:
+        """Stop a run none of whose actors is up after ``start_seconds``, saying why."""
+        if waited <= self._start_seconds:
+            return
+        free = ray.available_resources().get("CPU", 0)
+        total = ray.cluster_resources().get("CPU", 0)
+        raise NewsgraphError(
+            f"no Ray worker started within {self._start_seconds:g} s: the cluster has "
+            f"{free:g} of {total:g} CPUs free and each worker needs one"
+        )
 
     def _send(self, slot: _Slot, task: _Task, seconds: float | None) -> None:
         size = len(task.articles)
