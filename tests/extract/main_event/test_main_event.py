@@ -259,3 +259,36 @@ def test_main_event_json_keeps_the_digest_layout() -> None:
     assert data["when"] == {"text": "Friday", "value": "2024-11-01"}
     assert data["what"] is None
     assert Digest(Article(text="x"), main_event=main).to_dict()["main_event"] == data
+
+
+def test_main_event_a_witness_account_is_news_of_the_incident() -> None:
+    # the headline tells a survivor's account; the story's event is the fire they lived through
+    main, events = _main_and_events(
+        "Leeds factory fire witness tells of screams",
+        "A woman who saw the fire at a factory in Leeds on Monday has told of the screams she "
+        "heard from the building. Two workers were killed.",
+    )
+    assert main.what == "factory fire"  # not "Leeds": that answers where
+    assert events[main.event] == "fire"
+
+
+def test_main_event_incident_timed_by_the_clock_alone() -> None:
+    # no day anywhere: a witness gives the clock time of the crash (published the same day)
+    main = _main(
+        "Bus crash: Twelve hurt after bus hits shop in Kendal",
+        "Twelve people were hurt when a bus crashed into a shop in Kendal. The driver was taken "
+        'to hospital. A shopkeeper said: "It was about 7.20am and I heard a huge bang."',
+    )
+    assert main.when is not None
+    assert main.when.text == "about 7.20am"
+    assert main.when.value is not None and main.when.value.startswith("2016-11-11T07:20")
+
+
+def test_main_event_a_weekday_is_given_as_the_full_date_the_text_writes() -> None:
+    main = _main(
+        "Massa crashes out of his last home race",
+        "Felipe Massa crashed out of his last race at Interlagos on Sunday. Massa waves to "
+        "fans in Sao Paulo, Brazil, Sunday, Nov. 13, 2016. He had driven for Williams.",
+        published="2016-11-13",
+    )
+    assert main.when is not None and main.when.text == "Sunday, Nov. 13, 2016"

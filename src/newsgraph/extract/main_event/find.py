@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
-from newsgraph.extract.lexicon.people import PRONOUN_SUBJECTS
+from newsgraph.extract.lexicon.people import PERSON_NOUNS, PRONOUN_SUBJECTS
 from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
 from newsgraph.extract.main_event.setting import INCIDENT_TYPES, Story, when_of, where_of
 from newsgraph.extract.references.roles import role_holders
@@ -49,6 +49,10 @@ _IMPACT_VERBS = frozenset(
     v for row in EVENT_TYPES if row.name in _MECHANISM_TYPES for v in row.verbs
 ) | {"flip", "topple", "tip", "plunge", "slam", "smash", "spin", "skid", "veer"}
 _PATH_PREPS = frozenset({"into", "onto", "off", "over", "through"})
+# verbs of a witness's account: "Croydon tram crash survivor describes 'carnage'"
+_TELLING = frozenset(
+    {"describe", "recall", "recount", "relive", "remember", "reveal", "say", "speak", "tell"}
+)
 
 
 def find_main_event(
@@ -83,6 +87,9 @@ def find_main_event(
     development = headline is not None and event.type not in INCIDENT_TYPES
     if incident is not None and topic is not None and development:
         event, what = incident, topic.text
+    witnessed = _witnessed_incident(headline) if headline is not None else None
+    if witnessed is not None:
+        event, what = _incident_event(witnessed, events) or event, witnessed.text
     story = Story(doc, layout, events, times, article.published)
     return MainEvent(
         event=event.id,
@@ -111,6 +118,30 @@ def _topic_incident(sent: Span) -> Span | None:
     # without the place that names it: "Croydon" is the answer to where
     first = next((t for t in words if not (t.text[:1].isupper() and t.pos_ == "PROPN")), head)
     return sent.doc[first.i : head.i + 1]
+
+
+def _witnessed_incident(clause: Clause) -> Span | None:
+    """ "tram crash" from "Croydon tram crash survivor describes 'carnage'": the incident a
+    person of the headline's subject lived through, when the headline tells their account."""
+    subject = clause.subject_span
+    verb = clause.verb.lemma_.lower()
+    if subject is None or not ({verb, verb.removesuffix("s")} & _TELLING):
+        return None
+    root = subject.root
+    if root.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    named = [
+        t
+        for t in subject
+        if t.i < root.i and t.pos_ == "NOUN" and noun_type(t.lemma_.lower()) in INCIDENT_TYPES
+    ]
+    if not named:
+        return None
+    head = named[-1]
+    # without the place that names it ("Croydon" answers where) and the article
+    words = [t for t in subject.doc[subject.start : head.i + 1] if not t.is_punct]
+    first = next((t for t in words if t.pos_ != "DET" and not t.text[:1].isupper()), head)
+    return subject.doc[first.i : head.i + 1]
 
 
 def _incident_event(topic: Span, events: Sequence[Event]) -> Event | None:

@@ -27,6 +27,8 @@ from newsgraph.nlp.doc import doc_text
 from newsgraph.nlp.layout import Layout
 from newsgraph.records import Event, EventTime, TimeExpr
 
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}")
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
 _POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
 # what happened to people: attacks, killings, crashes, fires, storms (not the rescue after them);
@@ -114,6 +116,11 @@ def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -
         for found in (both, top, told, anchored):
             if found:
                 return _answer(found[0], points, doc)
+    if incidents:
+        # "It was about 6.10am": an incident story that names no day still tells the clock time
+        clock = [t for t in dated if t.value and _CLOCK.match(t.value)]
+        if clock:
+            return _answer(clock[0], points, doc)
     # a publication date that does not fit the text: the first full date, year and all
     full = [t for t in every if re.search(r"\b\d{4}\b", t.text) and _DATED.search(t.text)]
     return _answer(full[0], every, doc) if full and published else None
@@ -237,6 +244,21 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> EventTime:
         while last > first + 1 and doc[last - 1].is_punct:
             last -= 1
         start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    if _WEEKDAY.match(text[start:end]):
+        # "Sunday" -> "Sunday, Nov. 13, 2016" where the text writes the same day in full
+        full = next(
+            (
+                t
+                for t in points
+                if t.value
+                and t.value[:10] == (value or "")[:10]
+                and _WEEKDAY.match(t.text)
+                and re.search(r"\d{4}", t.text)
+            ),
+            None,
+        )
+        if full is not None:
+            return EventTime(full.text, full.value)
     return EventTime(text[start:end], value)
 
 
