@@ -292,3 +292,21 @@ def test_main_event_a_weekday_is_given_as_the_full_date_the_text_writes() -> Non
         published="2016-11-13",
     )
     assert main.when is not None and main.when.text == "Sunday, Nov. 13, 2016"
+
+
+def test_main_event_a_date_keeps_the_weekday_written_before_it() -> None:
+    main = _main(
+        "Chocolate maker shrinks its bars",
+        "The maker of Crunchy Bites has made its bars smaller, it said in a statement dated "
+        "Thu, Nov. 10, 2016. Fans said the new bars looked odd.",
+    )
+    assert main.when is not None and main.when.text == "Thu, Nov. 10, 2016"
+
+
+def test_main_event_where_keeps_the_region_the_lead_writes_with_the_city() -> None:
+    main = _main(
+        "Four hurt after bus overturns in north Wales",
+        "Four people were hurt when a bus overturned in Bangor, north Wales, on Monday. "
+        "The road was closed for hours.",
+    )
+    assert main.where == "Bangor, north Wales"

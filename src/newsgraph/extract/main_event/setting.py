@@ -28,6 +28,7 @@ from newsgraph.nlp.layout import Layout
 from newsgraph.records import Event, EventTime, TimeExpr
 
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}")
+_WEEKDAY_SHORT = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$", re.I)
 _WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
 _POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
@@ -235,6 +236,8 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> EventTime:
         first = span[0].i
         while first > 0 and doc[first - 1].lower_ in _TIME_MODIFIERS:
             first -= 1
+        if first > 1 and doc[first - 1].text == "," and _weekday(doc[first - 2].text):
+            first -= 2  # "Tue, March 22, 2016": the weekday the date is written with
         last = span.end
         if last < len(doc) and doc[last].text in {"'s", "’s"}:
             # "Sunday's Brazilian Grand Prix": the day names the event
@@ -260,6 +263,11 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> EventTime:
         if full is not None:
             return EventTime(full.text, full.value)
     return EventTime(text[start:end], value)
+
+
+def _weekday(word: str) -> bool:
+    """ "Tue", "Tue.", "Tuesday"."""
+    return _WEEKDAY_SHORT.match(word) is not None or _WEEKDAY.fullmatch(word) is not None
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
@@ -332,7 +340,12 @@ def _specific(phrase: str, lead: Sequence[Span], located: str | None = None) -> 
                 and before[-1].lower_ == "in"
                 and before[-2].lemma_.lower() == located
             )
-            if city or same or re.match(rf"^(?:,| in)(?: \w+)? {re.escape(last)}\b", after):
+            region = re.match(rf"^(?:,| in)(?: \w+)? {re.escape(last)}\b", after)
+            if region is not None and region.group().startswith(","):
+                # "in Croydon, south London": the city with the region the headline named
+                end = ent.doc[ent.end].idx + region.end()
+                return doc_text(ent.doc)[ent.start_char : end]
+            if city or same or region is not None:
                 return _hyphenated(ent).text
     return phrase
 
