@@ -310,3 +310,13 @@ def test_main_event_where_keeps_the_region_the_lead_writes_with_the_city() -> No
         "The road was closed for hours.",
     )
     assert main.where == "Bangor, north Wales"
+
+
+def test_main_event_an_explainer_headline_tells_the_analysis_not_the_peg() -> None:
+    main = _main(
+        "Smith meets Jones: What their handshake tells us",
+        "A body language expert has analysed the handshake of Prime Minister Ann Smith and "
+        "President Tom Jones at their first meeting. The two leaders met for an hour.",
+    )
+    assert main.who is not None and "body language expert" in main.who
+    assert main.what.startswith("has analysed the handshake")

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
 from newsgraph.extract.lexicon.people import PERSON_NOUNS, PRONOUN_SUBJECTS
-from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
+from newsgraph.extract.main_event.clause import Clause, explains, find_clause, verbless_phrase
 from newsgraph.extract.main_event.setting import INCIDENT_TYPES, Story, when_of, where_of
 from newsgraph.extract.references.roles import role_holders
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, entity_span, first_child
@@ -75,11 +75,16 @@ def find_main_event(
     headline = next((c for s in headlines if (c := find_clause(s, headline=True))), None)
     leads = [c for s in lead_sents if (c := find_clause(s, headline=False))]
     lead = leads[0] if leads else None
+    told = headlines
+    if leads and any(explains(s) for s in headlines):
+        # "Trump meets Obama: What the body language ... tells us": the meeting is the peg,
+        # the story is the analysis that the dek and the lead tell
+        headline, told = None, []
     event = _event_of(headline, events, doc) or _event_of(lead, events, doc)
     if event is None:
         event = max(events, key=lambda e: (_score(e, layout), -e.span[0]))
     who = _who(headline, leads, event, names)
-    what = _what(headline, lead, headlines, _best_mention(event, doc, layout))
+    what = _what(headline, lead, told, _best_mention(event, doc, layout))
     # "Croydon tram crash: Driver arrested as ...": the story is the crash, the rest news of it
     # (not when the headline goes on to tell the incident itself: "... derailment: Several dead")
     topic = next((t for s in headlines if (t := _topic_incident(s)) is not None), None)
