@@ -333,3 +333,15 @@ def test_main_event_when_skips_the_time_of_another_person_near_the_top() -> None
     )
     assert main.who is not None and "Holt" in main.who
     assert main.when is None
+
+
+def test_main_event_when_skips_a_picture_caption() -> None:
+    # a gallery caption scraped into the lead dates its picture, not the blame
+    main = _main(
+        "Senator blames defeat on rival's adverts",
+        "Senator Jane Holt has blamed her defeat in the state election on adverts paid for by "
+        "her rival. Reuters 2 Crowds wave flags at a campaign rally on Saturday. She said the "
+        "adverts had misled voters.",
+        published="2016-11-13",
+    )
+    assert main.when is None

@@ -56,6 +56,11 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 
+# a picture credit and the picture's number in a gallery: "Getty 5/19", "AP:Associated Press 9"
+_GALLERY_CREDIT = re.compile(
+    r"\b(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?|Rex|Shutterstock)(?::[A-Z][\w ]{0,30}?)?"
+    r" \d{1,2}(?:/\d{1,2})? (?=[A-Z])"
+)
 # an ORG that is also a building: "outside Trump Tower", "at the White House"
 _FACILITY = re.compile(
     r"\b(House|Towers?|Stadium|Field|Park|Airport|Station|Square|Palace|Hall|Cent(?:re|er)|"
@@ -103,6 +108,9 @@ def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -
         if own is not None:
             return _answer(own, points, doc)
         return event.time
+    # a picture caption of a gallery ("AP:Associated Press 9 Hillary Clinton gestures ...
+    # during a campaign rally Sunday") dates the picture, not the story
+    points = [t for t in points if not _in_caption(t, doc)]
     if doers:
         # "Clinton gestures during a campaign rally Sunday" in a story of Trump: another
         # person's time, whatever event it mentions
@@ -185,6 +193,15 @@ def _doer_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> 
         if root.dep_ in NOMINAL_SUBJECTS and root.head.i in heads:
             return True
     return False
+
+
+def _in_caption(expr: TimeExpr, doc: Doc) -> bool:
+    """The time follows a picture credit with its place in a gallery in its sentence."""
+    span = doc.char_span(*expr.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span.sent
+    return _GALLERY_CREDIT.search(doc_text(doc), sent.start_char, expr.span[0]) is not None
 
 
 def _other_person_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> bool:
