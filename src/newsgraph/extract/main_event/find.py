@@ -4,7 +4,9 @@ News states the main event in the headline and repeats it in the dek and the
 lead: the answers are read off the headline's clause ("Taliban attacks German
 consulate" -> who "Taliban", what "attacks German consulate"), and off the dek
 or lead sentence when the headline has no usable subject ("Seven killed as
-tram derails" -> who "At least seven people" from the lead). ``when`` and
+tram derails" -> who "At least seven people" from the lead) or pairs its news
+peg with an explainer ("X meets Y: What ... tells us"). A witness's account of
+an incident ("tram crash survivor describes ...") is news of the incident. ``when`` and
 ``where`` come from ``setting``; ``event`` points to the typed
 event whose trigger is that clause's predicate.
 """

@@ -4,7 +4,9 @@
 in the headline and lead, else the first one further down that is tied to the
 story: in the clause of the incident the story leads with ("the accident
 happened at 6.10am on Wednesday" deep in a crash report) or in a clause whose
-subject is the main event's doer. A time tied to neither dates something else.
+subject is the main event's doer; in an incident story that names no day, its
+first clock time ("It was about 6.10am"). A time tied to neither dates something
+else, and so does one in a gallery caption or in a clause of another person.
 ``where``: a locative phrase of the headline (made specific by the lead), the
 dateline, the place that names the event ("Croydon tram crash"), a named
 venue (with the city the lead gives), a place in the lead, or the place in the
@@ -92,9 +94,12 @@ def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -
     whose subject is the main event's doer (``doers``: the character spans of
     its name mentions; "Mrs Clinton told the donors ... on Saturday") or in the
     clause of an incident in a story that leads with one ("the accident happened
-    at 6.10am on Wednesday"). A time deep in the body that is tied to neither
-    ("Comey told politicians on the Sunday before the election") dates
-    something else: then the article gives no time.
+    at 6.10am on Wednesday"), else an incident story's first clock time. A time
+    deep in the body that is tied to neither ("Comey told politicians on the
+    Sunday before the election") dates something else: then the article gives no
+    time. Never candidates: a time in a gallery caption ("Getty 5/19 ... on
+    Sunday") or in a clause whose subject names a person other than the doer.
+    A bare weekday is answered as the full date the text writes for that day.
     """
     doc, times, published, near_top = story.doc, story.times, story.published, story.layout.near_top
     every = [t for t in times if t.value and _POINT.match(t.value) and not _in_name(t, doc)]
