@@ -259,3 +259,89 @@ def test_main_event_json_keeps_the_digest_layout() -> None:
     assert data["when"] == {"text": "Friday", "value": "2024-11-01"}
     assert data["what"] is None
     assert Digest(Article(text="x"), main_event=main).to_dict()["main_event"] == data
+
+
+def test_main_event_a_witness_account_is_news_of_the_incident() -> None:
+    # the headline tells a survivor's account; the story's event is the fire they lived through
+    main, events = _main_and_events(
+        "Leeds factory fire witness tells of screams",
+        "A woman who saw the fire at a factory in Leeds on Monday has told of the screams she "
+        "heard from the building. Two workers were killed.",
+    )
+    assert main.what == "factory fire"  # not "Leeds": that answers where
+    assert events[main.event] == "fire"
+
+
+def test_main_event_incident_timed_by_the_clock_alone() -> None:
+    # no day anywhere: a witness gives the clock time of the crash (published the same day)
+    main = _main(
+        "Bus crash: Twelve hurt after bus hits shop in Kendal",
+        "Twelve people were hurt when a bus crashed into a shop in Kendal. The driver was taken "
+        'to hospital. A shopkeeper said: "It was about 7.20am and I heard a huge bang."',
+    )
+    assert main.when is not None
+    assert main.when.text == "about 7.20am"
+    assert main.when.value is not None and main.when.value.startswith("2016-11-11T07:20")
+
+
+def test_main_event_a_weekday_is_given_as_the_full_date_the_text_writes() -> None:
+    main = _main(
+        "Massa crashes out of his last home race",
+        "Felipe Massa crashed out of his last race at Interlagos on Sunday. Massa waves to "
+        "fans in Sao Paulo, Brazil, Sunday, Nov. 13, 2016. He had driven for Williams.",
+        published="2016-11-13",
+    )
+    assert main.when is not None and main.when.text == "Sunday, Nov. 13, 2016"
+
+
+def test_main_event_a_date_keeps_the_weekday_written_before_it() -> None:
+    main = _main(
+        "Chocolate maker shrinks its bars",
+        "The maker of Crunchy Bites has made its bars smaller, it said in a statement dated "
+        "Thu, Nov. 10, 2016. Fans said the new bars looked odd.",
+    )
+    assert main.when is not None and main.when.text == "Thu, Nov. 10, 2016"
+
+
+def test_main_event_where_keeps_the_region_the_lead_writes_with_the_city() -> None:
+    main = _main(
+        "Four hurt after bus overturns in north Wales",
+        "Four people were hurt when a bus overturned in Bangor, north Wales, on Monday. "
+        "The road was closed for hours.",
+    )
+    assert main.where == "Bangor, north Wales"
+
+
+def test_main_event_an_explainer_headline_tells_the_analysis_not_the_peg() -> None:
+    main = _main(
+        "Smith meets Jones: What their handshake tells us",
+        "A body language expert has analysed the handshake of Prime Minister Ann Smith and "
+        "President Tom Jones at their first meeting. The two leaders met for an hour.",
+    )
+    assert main.who is not None and "body language expert" in main.who
+    assert main.what.startswith("has analysed the handshake")
+
+
+def test_main_event_when_skips_the_time_of_another_person_near_the_top() -> None:
+    # the lead's only day is the rival's: it does not date the senator's blame
+    main = _main(
+        "Senator blames defeat on rival's adverts",
+        "Senator Jane Holt has blamed her defeat in the state election on adverts paid for by "
+        "her rival. Her rival Mark Dunn celebrated his victory with supporters on Sunday. "
+        "Holt said the adverts had misled voters.",
+        published="2016-11-13",
+    )
+    assert main.who is not None and "Holt" in main.who
+    assert main.when is None
+
+
+def test_main_event_when_skips_a_picture_caption() -> None:
+    # a gallery caption scraped into the lead dates its picture, not the blame
+    main = _main(
+        "Senator blames defeat on rival's adverts",
+        "Senator Jane Holt has blamed her defeat in the state election on adverts paid for by "
+        "her rival. Reuters 2 Crowds wave flags at a campaign rally on Saturday. She said the "
+        "adverts had misled voters.",
+        published="2016-11-13",
+    )
+    assert main.when is None

@@ -41,6 +41,7 @@ _ARGUMENT_PREPS = frozenset(
     {"on", "with", "to", "into", "for", "against", "of", "over", "among", "between", "from"}
 )
 _MAX_WORDS = 9
+_EXPLAINER_WORDS = frozenset({"what", "why", "how", "who"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,15 @@ def verbless_phrase(sent: Span) -> Span | None:
         if len(words) >= 2:
             return seg.doc[words[0].i : words[-1].i + 1]
     return None
+
+
+def explains(sent: Span) -> bool:
+    """A headline that pairs a news peg with an explainer: "Smith meets Jones: What their
+    handshake tells us", "... | Why it matters". The article is the explanation."""
+    segments = _segments(sent)
+    return len(segments) > 1 and any(
+        seg[0].lower_ in _EXPLAINER_WORDS and seg[0].tag_ in {"WP", "WRB"} for seg in segments[1:]
+    )
 
 
 def _segments(sent: Span) -> list[Span]:

@@ -4,7 +4,9 @@ News states the main event in the headline and repeats it in the dek and the
 lead: the answers are read off the headline's clause ("Taliban attacks German
 consulate" -> who "Taliban", what "attacks German consulate"), and off the dek
 or lead sentence when the headline has no usable subject ("Seven killed as
-tram derails" -> who "At least seven people" from the lead). ``when`` and
+tram derails" -> who "At least seven people" from the lead) or pairs its news
+peg with an explainer ("X meets Y: What ... tells us"). A witness's account of
+an incident ("tram crash survivor describes ...") is news of the incident. ``when`` and
 ``where`` come from ``setting``; ``event`` points to the typed
 event whose trigger is that clause's predicate.
 """
@@ -17,8 +19,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.types import EVENT_TYPES, OTHER, noun_type
-from newsgraph.extract.lexicon.people import PRONOUN_SUBJECTS
-from newsgraph.extract.main_event.clause import Clause, find_clause, verbless_phrase
+from newsgraph.extract.lexicon.people import PERSON_NOUNS, PRONOUN_SUBJECTS
+from newsgraph.extract.main_event.clause import Clause, explains, find_clause, verbless_phrase
 from newsgraph.extract.main_event.setting import INCIDENT_TYPES, Story, when_of, where_of
 from newsgraph.extract.references.roles import role_holders
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, entity_span, first_child
@@ -49,6 +51,10 @@ _IMPACT_VERBS = frozenset(
     v for row in EVENT_TYPES if row.name in _MECHANISM_TYPES for v in row.verbs
 ) | {"flip", "topple", "tip", "plunge", "slam", "smash", "spin", "skid", "veer"}
 _PATH_PREPS = frozenset({"into", "onto", "off", "over", "through"})
+# verbs of a witness's account: "Croydon tram crash survivor describes 'carnage'"
+_TELLING = frozenset(
+    {"describe", "recall", "recount", "relive", "remember", "reveal", "say", "speak", "tell"}
+)
 
 
 def find_main_event(
@@ -71,11 +77,16 @@ def find_main_event(
     headline = next((c for s in headlines if (c := find_clause(s, headline=True))), None)
     leads = [c for s in lead_sents if (c := find_clause(s, headline=False))]
     lead = leads[0] if leads else None
+    told = headlines
+    if leads and any(explains(s) for s in headlines):
+        # "Trump meets Obama: What the body language ... tells us": the meeting is the peg,
+        # the story is the analysis that the dek and the lead tell
+        headline, told = None, []
     event = _event_of(headline, events, doc) or _event_of(lead, events, doc)
     if event is None:
         event = max(events, key=lambda e: (_score(e, layout), -e.span[0]))
     who = _who(headline, leads, event, names)
-    what = _what(headline, lead, headlines, _best_mention(event, doc, layout))
+    what = _what(headline, lead, told, _best_mention(event, doc, layout))
     # "Croydon tram crash: Driver arrested as ...": the story is the crash, the rest news of it
     # (not when the headline goes on to tell the incident itself: "... derailment: Several dead")
     topic = next((t for s in headlines if (t := _topic_incident(s)) is not None), None)
@@ -83,6 +94,9 @@ def find_main_event(
     development = headline is not None and event.type not in INCIDENT_TYPES
     if incident is not None and topic is not None and development:
         event, what = incident, topic.text
+    witnessed = _witnessed_incident(headline) if headline is not None else None
+    if witnessed is not None:
+        event, what = _incident_event(witnessed, events) or event, witnessed.text
     story = Story(doc, layout, events, times, article.published)
     return MainEvent(
         event=event.id,
@@ -111,6 +125,30 @@ def _topic_incident(sent: Span) -> Span | None:
     # without the place that names it: "Croydon" is the answer to where
     first = next((t for t in words if not (t.text[:1].isupper() and t.pos_ == "PROPN")), head)
     return sent.doc[first.i : head.i + 1]
+
+
+def _witnessed_incident(clause: Clause) -> Span | None:
+    """ "tram crash" from "Croydon tram crash survivor describes 'carnage'": the incident a
+    person of the headline's subject lived through, when the headline tells their account."""
+    subject = clause.subject_span
+    verb = clause.verb.lemma_.lower()
+    if subject is None or not ({verb, verb.removesuffix("s")} & _TELLING):
+        return None
+    root = subject.root
+    if root.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    named = [
+        t
+        for t in subject
+        if t.i < root.i and t.pos_ == "NOUN" and noun_type(t.lemma_.lower()) in INCIDENT_TYPES
+    ]
+    if not named:
+        return None
+    head = named[-1]
+    # without the place that names it ("Croydon" answers where) and the article
+    words = [t for t in subject.doc[subject.start : head.i + 1] if not t.is_punct]
+    first = next((t for t in words if t.pos_ != "DET" and not t.text[:1].isupper()), head)
+    return subject.doc[first.i : head.i + 1]
 
 
 def _incident_event(topic: Span, events: Sequence[Event]) -> Event | None:

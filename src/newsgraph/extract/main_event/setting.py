@@ -4,7 +4,9 @@
 in the headline and lead, else the first one further down that is tied to the
 story: in the clause of the incident the story leads with ("the accident
 happened at 6.10am on Wednesday" deep in a crash report) or in a clause whose
-subject is the main event's doer. A time tied to neither dates something else.
+subject is the main event's doer; in an incident story that names no day, its
+first clock time ("It was about 6.10am"). A time tied to neither dates something
+else, and so does one in a gallery caption or in a clause of another person.
 ``where``: a locative phrase of the headline (made specific by the lead), the
 dateline, the place that names the event ("Croydon tram crash"), a named
 venue (with the city the lead gives), a place in the lead, or the place in the
@@ -27,6 +29,9 @@ from newsgraph.nlp.doc import doc_text
 from newsgraph.nlp.layout import Layout
 from newsgraph.records import Event, EventTime, TimeExpr
 
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}")
+_WEEKDAY_SHORT = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$", re.I)
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # a day, a clock time, or a day of an unknown year: "2016-11-09", "2016-11-09T06:10", "XXXX-11-02"
 _POINT = re.compile(r"^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)")
 # what happened to people: attacks, killings, crashes, fires, storms (not the rescue after them);
@@ -53,6 +58,11 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 
+# a picture credit and the picture's number in a gallery: "Getty 5/19", "AP:Associated Press 9"
+_GALLERY_CREDIT = re.compile(
+    r"\b(?:AP|AFP|EPA|PA|Reuters|Getty(?: Images)?|Rex|Shutterstock)(?::[A-Z][\w ]{0,30}?)?"
+    r" \d{1,2}(?:/\d{1,2})? (?=[A-Z])"
+)
 # an ORG that is also a building: "outside Trump Tower", "at the White House"
 _FACILITY = re.compile(
     r"\b(House|Towers?|Stadium|Field|Park|Airport|Station|Square|Palace|Hall|Cent(?:re|er)|"
@@ -84,9 +94,12 @@ def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -
     whose subject is the main event's doer (``doers``: the character spans of
     its name mentions; "Mrs Clinton told the donors ... on Saturday") or in the
     clause of an incident in a story that leads with one ("the accident happened
-    at 6.10am on Wednesday"). A time deep in the body that is tied to neither
-    ("Comey told politicians on the Sunday before the election") dates
-    something else: then the article gives no time.
+    at 6.10am on Wednesday"), else an incident story's first clock time. A time
+    deep in the body that is tied to neither ("Comey told politicians on the
+    Sunday before the election") dates something else: then the article gives no
+    time. Never candidates: a time in a gallery caption ("Getty 5/19 ... on
+    Sunday") or in a clause whose subject names a person other than the doer.
+    A bare weekday is answered as the full date the text writes for that day.
     """
     doc, times, published, near_top = story.doc, story.times, story.published, story.layout.near_top
     every = [t for t in times if t.value and _POINT.match(t.value) and not _in_name(t, doc)]
@@ -100,6 +113,13 @@ def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -
         if own is not None:
             return _answer(own, points, doc)
         return event.time
+    # a picture caption of a gallery ("AP:Associated Press 9 Hillary Clinton gestures ...
+    # during a campaign rally Sunday") dates the picture, not the story
+    points = [t for t in points if not _in_caption(t, doc)]
+    if doers:
+        # "Clinton gestures during a campaign rally Sunday" in a story of Trump: another
+        # person's time, whatever event it mentions
+        points = [t for t in points if not _other_person_clause(t, doers, doc)]
     dated = [t for t in points if _DATED.search(t.text)]
     occasions = [t for t in points if not _DATED.search(t.text)]
     sentences = _mention_sentences(event, doc)
@@ -114,6 +134,11 @@ def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -
         for found in (both, top, told, anchored):
             if found:
                 return _answer(found[0], points, doc)
+    if incidents:
+        # "It was about 6.10am": an incident story that names no day still tells the clock time
+        clock = [t for t in dated if t.value and _CLOCK.match(t.value)]
+        if clock:
+            return _answer(clock[0], points, doc)
     # a publication date that does not fit the text: the first full date, year and all
     full = [t for t in every if re.search(r"\b\d{4}\b", t.text) and _DATED.search(t.text)]
     return _answer(full[0], every, doc) if full and published else None
@@ -175,6 +200,33 @@ def _doer_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> 
     return False
 
 
+def _in_caption(expr: TimeExpr, doc: Doc) -> bool:
+    """The time follows a picture credit with its place in a gallery in its sentence."""
+    span = doc.char_span(*expr.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span.sent
+    return _GALLERY_CREDIT.search(doc_text(doc), sent.start_char, expr.span[0]) is not None
+
+
+def _other_person_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> bool:
+    """The time sits in a clause whose subject names a person who is none of ``doers``
+    (the first named subject up the clauses above it; a pronoun subject is passed over)."""
+    span = doc.char_span(*expr.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for verb in (a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}):
+        subjects = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS]
+        named = [c for c in subjects if c.pos_ != "PRON"]
+        if not named:
+            continue
+        tokens = [t for c in named for t in c.subtree]
+        if any(any(s <= t.idx < e for s, e in doers) for t in tokens):
+            return False
+        return any(t.ent_type_ == "PERSON" for t in tokens)
+    return False
+
+
 def _mention_sentences(event: Event, doc: Doc) -> list[tuple[int, int]]:
     spans = []
     for start, end in event.mentions or (event.span,):
@@ -228,6 +280,8 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> EventTime:
         first = span[0].i
         while first > 0 and doc[first - 1].lower_ in _TIME_MODIFIERS:
             first -= 1
+        if first > 1 and doc[first - 1].text == "," and _weekday(doc[first - 2].text):
+            first -= 2  # "Tue, March 22, 2016": the weekday the date is written with
         last = span.end
         if last < len(doc) and doc[last].text in {"'s", "’s"}:
             # "Sunday's Brazilian Grand Prix": the day names the event
@@ -237,7 +291,27 @@ def _answer(expr: TimeExpr, points: Sequence[TimeExpr], doc: Doc) -> EventTime:
         while last > first + 1 and doc[last - 1].is_punct:
             last -= 1
         start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    if _WEEKDAY.match(text[start:end]):
+        # "Sunday" -> "Sunday, Nov. 13, 2016" where the text writes the same day in full
+        full = next(
+            (
+                t
+                for t in points
+                if t.value
+                and t.value[:10] == (value or "")[:10]
+                and _WEEKDAY.match(t.text)
+                and re.search(r"\d{4}", t.text)
+            ),
+            None,
+        )
+        if full is not None:
+            return EventTime(full.text, full.value)
     return EventTime(text[start:end], value)
+
+
+def _weekday(word: str) -> bool:
+    """ "Tue", "Tue.", "Tuesday"."""
+    return _WEEKDAY_SHORT.match(word) is not None or _WEEKDAY.fullmatch(word) is not None
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
@@ -310,7 +384,12 @@ def _specific(phrase: str, lead: Sequence[Span], located: str | None = None) -> 
                 and before[-1].lower_ == "in"
                 and before[-2].lemma_.lower() == located
             )
-            if city or same or re.match(rf"^(?:,| in)(?: \w+)? {re.escape(last)}\b", after):
+            region = re.match(rf"^(?:,| in)(?: \w+)? {re.escape(last)}\b", after)
+            if region is not None and region.group().startswith(","):
+                # "in Croydon, south London": the city with the region the headline named
+                end = ent.doc[ent.end].idx + region.end()
+                return doc_text(ent.doc)[ent.start_char : end]
+            if city or same or region is not None:
                 return _hyphenated(ent).text
     return phrase
 
