@@ -76,6 +76,61 @@ def test_anchor_legal_event_for_a_shooting_does_not_date_it() -> None:
     assert set(found) == {0}
 
 
+def _typed(doc: Doc, start: int, end: int, kind: str, value: str) -> TimeExpr:
+    span = doc[start:end]
+    return TimeExpr(span.text, (span.start_char, span.end_char), kind, value)
+
+
+def test_anchor_duration_of_extent_dates_an_event_no_date_dates() -> None:
+    # "protested for two weeks": how long it lasted is all the clause says of its time
+    doc = _doc([("protested", "VERB", "ROOT", 0), ("for", "ADP", "prep", 0),
+                ("two", "NUM", "nummod", 3), ("weeks", "NOUN", "pobj", 1)])  # fmt: skip
+    weeks = _typed(doc, 2, 4, "DURATION", "P2W")
+    found = anchor_times(doc, [weeks], {0: ("protest", False)})
+    assert found[0].time == weeks and found[0].basis == CLAUSE
+
+
+def test_anchor_date_outranks_a_duration_and_a_duration_a_vague_time() -> None:
+    # "protested on Monday for two weeks now": Monday, then the two weeks, then "now"
+    doc = _doc([("protested", "VERB", "ROOT", 0), ("on", "ADP", "prep", 0),
+                ("Monday", "PROPN", "pobj", 1), ("for", "ADP", "prep", 0),
+                ("two", "NUM", "nummod", 5), ("weeks", "NOUN", "pobj", 3),
+                ("now", "ADV", "advmod", 0)])  # fmt: skip
+    monday = _time(doc, 2, 3, "2024-07-08")
+    weeks = _typed(doc, 4, 6, "DURATION", "P2W")
+    now = _time(doc, 6, 7, "PRESENT_REF")
+    triggers = {0: ("protest", False)}
+    # (listed least telling first: the order of the list does not decide)
+    assert anchor_times(doc, [now, weeks, monday], triggers)[0].time == monday
+    assert anchor_times(doc, [now, weeks], triggers)[0].time == weeks
+    assert anchor_times(doc, [now], triggers)[0].time == now
+
+
+def test_anchor_duration_that_is_a_measure_or_an_offset_is_no_time() -> None:
+    # "failed after thirty minutes" (when it ended), "a 12-hour flight" (how long a noun is)
+    doc = _doc([("failed", "VERB", "ROOT", 0), ("after", "ADP", "prep", 0),
+                ("thirty", "NUM", "nummod", 3), ("minutes", "NOUN", "pobj", 1),
+                ("a", "DET", "det", 6), ("12-hour", "ADJ", "amod", 6),
+                ("flight", "NOUN", "dobj", 0)])  # fmt: skip
+    minutes = _typed(doc, 2, 4, "DURATION", "PT30M")
+    hours = _typed(doc, 5, 6, "DURATION", "PT12H")
+    assert anchor_times(doc, [minutes, hours], {0: ("other", False), 6: ("other", True)}) == {}
+
+
+def test_anchor_time_ahead_on_a_past_verb_dates_its_object_event() -> None:
+    # "announced job cuts over the next four years": the cuts are ahead, the announcing done
+    doc = _doc([("announced", "VERB", "ROOT", 0), ("cuts", "NOUN", "dobj", 0),
+                ("over", "ADP", "prep", 0), ("the", "DET", "det", 6),
+                ("next", "ADJ", "amod", 6), ("four", "NUM", "nummod", 6),
+                ("years", "NOUN", "pobj", 2)])  # fmt: skip
+    doc[0].tag_ = "VBD"
+    years = _typed(doc, 3, 7, "DURATION", "P4Y")
+    found = anchor_times(doc, [years], {0: ("statement", False), 1: ("other", True)})
+    assert set(found) == {1} and found[1].time == years
+    doc[0].tag_ = "VBZ"  # "announces cuts over the next four years": its own time too
+    assert 0 in anchor_times(doc, [years], {0: ("statement", False), 1: ("other", True)})
+
+
 @pytest.fixture(scope="module")
 def digest_of() -> Callable[..., Digest]:
     nlp = load_pipeline(Settings().model)
@@ -249,3 +304,22 @@ def test_a_coordinated_clause_of_its_own_keeps_no_shared_time(
     )
     assert _when(_one(digest, "killing")) == ("2022-03-03", "clause")
     assert _one(digest, "charge").time is None
+
+
+@pytest.mark.model
+def test_duration_dates_an_event_and_a_time_ahead_skips_the_past_announcement(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of("Acme Corp has announced 2,000 layoffs over the next three years.")
+    assert _when(_one(digest, "layoff")) == ("P3Y", "clause")
+    assert _one(digest, "statement").time is None  # the timeline: the publication date
+
+
+@pytest.mark.model
+def test_duration_outranks_now_and_an_offset_is_no_time(
+    digest_of: Callable[..., Digest],
+) -> None:
+    lasting = digest_of("Farmers have protested outside the ministry for more than a week now.")
+    assert _when(_one(lasting, "protest")) == ("P1W", "clause")
+    ended = digest_of("The protest ended after thirty minutes.")
+    assert _one(ended, "protest").time is None

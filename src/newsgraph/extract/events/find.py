@@ -209,7 +209,8 @@ def find_events(
     time expression that dates the event, as ``find_times`` normalised it
     against ``published`` ("on Friday" in a lead -> the Friday before the
     article date), with its ``basis`` (``anchor``: its own or governing clause,
-    ``clause``; a tied event's, ``linked``); None when nothing dates the event. With
+    ``clause``; a tied event's, ``linked``); a duration ("for two weeks", value ``P2W``)
+    when that is all its clause says; None when nothing dates the event. With
     ``include_other`` False, only events of a documented type (not ``other``) are
     returned. ``quotes`` and ``references`` are as for ``find_event_mentions``.
     """
