@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsgraph.analysis import digest_doc
 from newsgraph.config import Settings
 from newsgraph.extract.events.anchor import CLAUSE, LINKED, anchor_times
+from newsgraph.extract.events.offsets import shifted
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, Digest, Event, TimeExpr, article_id
 from tests.conftest import ROOT
@@ -323,3 +324,42 @@ def test_duration_outranks_now_and_an_offset_is_no_time(
     assert _when(_one(lasting, "protest")) == ("P1W", "clause")
     ended = digest_of("The protest ended after thirty minutes.")
     assert _one(ended, "protest").time is None
+
+
+def test_shifted_moves_a_date_at_its_own_precision() -> None:
+    assert shifted("2009-06-17", 2, "D") == "2009-06-19"
+    assert shifted("2009-06-17T10:00", -1, "W") == "2009-06-10"
+    assert shifted("2024-03-31", -1, "M") == "2024-02-29"
+    assert shifted("2024-03", 2, "M") == "2024-05"
+    assert shifted("2024", -3, "Y") == "2021"
+    assert shifted("2009-06", 2, "D") is None  # a month cannot move by days
+    assert shifted("XXXX-06-17", 2, "D") is None
+
+
+def test_anchor_offset_from_a_dated_clause_dates_the_event_it_names() -> None:
+    # "arrested on Monday, three days after the shooting"
+    doc = _doc([("arrested", "VERB", "ROOT", 0), ("on", "ADP", "prep", 0),
+                ("Monday", "PROPN", "pobj", 1), ("three", "NUM", "nummod", 4),
+                ("days", "NOUN", "npadvmod", 5), ("after", "ADP", "prep", 0),
+                ("the", "DET", "det", 7), ("shooting", "NOUN", "pobj", 5)])  # fmt: skip
+    monday = _time(doc, 2, 3, "2024-07-08")
+    days = _typed(doc, 3, 5, "DURATION", "P3D")
+    found = anchor_times(doc, [monday, days], {0: ("arrest", False), 7: ("shooting", True)})
+    assert found[0].time == monday
+    assert found[7].time.value == "2024-07-05" and found[7].time.text == "three days after"
+    assert found[7].basis == CLAUSE
+    # with no date to count from, the offset dates nothing
+    assert 7 not in anchor_times(doc, [days], {0: ("arrest", False), 7: ("shooting", True)})
+
+
+@pytest.mark.model
+def test_offset_before_an_event_dates_it_from_the_clause(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of(
+        "The software will be available on June 17, 2024, two days before the phone launches."
+    )
+    assert _when(_one(digest, "launch")) == ("2024-06-19", "clause")
+    after = digest_of("Police arrested Okafor on May 2, three days after the shooting.")
+    assert _when(_one(after, "arrest")) == ("2024-05-02", "clause")
+    assert _when(_one(after, "shooting")) == ("2024-04-29", "clause")

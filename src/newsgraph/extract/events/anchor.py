@@ -15,6 +15,8 @@ A date or clock time comes first; only an event none dates takes a duration of i
 clause that says how long it lasted ("protested for more than a week"), and only then a
 vague time ("now", "recently"). A time ahead ("over the next four years") is not that
 of a verb in the past ("has announced job cuts ..."): it dates the verb's object event.
+An offset from a dated clause dates the event it names ("on June 17, two days before the
+phone launches": ``offsets``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.args import SUPPORT_VERBS, Argument, ArgumentReader
+from newsgraph.extract.events.offsets import offset_times
 from newsgraph.extract.events.types import TYPES
 from newsgraph.extract.lexicon.places import WHERE_PREPS
 from newsgraph.records import TimeExpr
@@ -107,6 +110,9 @@ def anchor_times(
             when = None if i in own else _when_clause_of_date(doc[i], inside)
             if when is not None:
                 own[i] = when
+        if tier == _DATED:  # "on June 17, two days before the phone launches"
+            for i, shifted in offset_times(doc, times, triggers, own, inside).items():
+                own.setdefault(i, shifted)
         # a tier only dates what the tiers before it left undated; a duration is the
         # extent of its own event only
         spreading = (
