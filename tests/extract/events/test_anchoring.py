@@ -363,3 +363,13 @@ def test_offset_before_an_event_dates_it_from_the_clause(
     after = digest_of("Police arrested Okafor on May 2, three days after the shooting.")
     assert _when(_one(after, "arrest")) == ("2024-05-02", "clause")
     assert _when(_one(after, "shooting")) == ("2024-04-29", "clause")
+
+
+def test_anchor_date_on_a_copula_dates_its_event_subject() -> None:
+    # "the vote will be on Tuesday": "be" is no event, its subject is
+    doc = _doc([("the", "DET", "det", 1), ("vote", "NOUN", "nsubj", 3),
+                ("will", "AUX", "aux", 3), ("be", "AUX", "ROOT", 3),
+                ("on", "ADP", "prep", 3), ("Tuesday", "PROPN", "pobj", 4)])  # fmt: skip
+    doc[3].lemma_ = "be"
+    tuesday = _time(doc, 5, 6, "2024-07-16")
+    assert anchor_times(doc, [tuesday], {1: ("election", True)})[1].time == tuesday

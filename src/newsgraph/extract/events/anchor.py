@@ -245,7 +245,20 @@ def _own_triggers(root: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iter
             yield from _sharing(tok, below, triggers)
             return
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-            return  # a clause that is not an event: "will be in service by 2011"
+            # "the vote will be on Tuesday": the copula's event subject is what is dated;
+            # else a clause that is not an event: "will be in service by 2011"
+            yield from _copula_subject(tok, below, triggers)
+            return
+
+
+def _copula_subject(
+    verb: Token, below: Token, triggers: Mapping[int, tuple[str, bool]]
+) -> Iterator[int]:
+    if verb.lemma_ != "be" or below.dep_ != "prep":
+        return
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if triggers.get(subject.i, ("", False))[1]:
+            yield subject.i
 
 
 def _sharing(tok: Token, below: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iterator[int]:
