@@ -373,3 +373,16 @@ def test_anchor_date_on_a_copula_dates_its_event_subject() -> None:
     doc[3].lemma_ = "be"
     tuesday = _time(doc, 5, 6, "2024-07-16")
     assert anchor_times(doc, [tuesday], {1: ("election", True)})[1].time == tuesday
+
+
+@pytest.mark.model
+def test_a_duration_does_not_part_mentions_of_one_event(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of(
+        "Farmers protested outside the ministry on Monday. "
+        "The farmers have protested there for more than a week."
+    )
+    [protest] = [e for e in digest.events if e.type == "protest"]
+    assert len(protest.mentions) == 2
+    assert _when(protest) == ("2024-07-08", "clause")  # the date, not the week
