@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsgraph.analysis import digest_doc
 from newsgraph.config import Settings
 from newsgraph.extract.events.anchor import CLAUSE, LINKED, anchor_times
+from newsgraph.extract.events.offsets import shifted
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.records import Article, Digest, Event, TimeExpr, article_id
 from tests.conftest import ROOT
@@ -74,6 +75,61 @@ def test_anchor_legal_event_for_a_shooting_does_not_date_it() -> None:
         doc, [_time(doc, 2, 3, "2024-04")], {0: ("sentencing", False), 5: ("shooting", True)}
     )
     assert set(found) == {0}
+
+
+def _typed(doc: Doc, start: int, end: int, kind: str, value: str) -> TimeExpr:
+    span = doc[start:end]
+    return TimeExpr(span.text, (span.start_char, span.end_char), kind, value)
+
+
+def test_anchor_duration_of_extent_dates_an_event_no_date_dates() -> None:
+    # "protested for two weeks": how long it lasted is all the clause says of its time
+    doc = _doc([("protested", "VERB", "ROOT", 0), ("for", "ADP", "prep", 0),
+                ("two", "NUM", "nummod", 3), ("weeks", "NOUN", "pobj", 1)])  # fmt: skip
+    weeks = _typed(doc, 2, 4, "DURATION", "P2W")
+    found = anchor_times(doc, [weeks], {0: ("protest", False)})
+    assert found[0].time == weeks and found[0].basis == CLAUSE
+
+
+def test_anchor_date_outranks_a_duration_and_a_duration_a_vague_time() -> None:
+    # "protested on Monday for two weeks now": Monday, then the two weeks, then "now"
+    doc = _doc([("protested", "VERB", "ROOT", 0), ("on", "ADP", "prep", 0),
+                ("Monday", "PROPN", "pobj", 1), ("for", "ADP", "prep", 0),
+                ("two", "NUM", "nummod", 5), ("weeks", "NOUN", "pobj", 3),
+                ("now", "ADV", "advmod", 0)])  # fmt: skip
+    monday = _time(doc, 2, 3, "2024-07-08")
+    weeks = _typed(doc, 4, 6, "DURATION", "P2W")
+    now = _time(doc, 6, 7, "PRESENT_REF")
+    triggers = {0: ("protest", False)}
+    # (listed least telling first: the order of the list does not decide)
+    assert anchor_times(doc, [now, weeks, monday], triggers)[0].time == monday
+    assert anchor_times(doc, [now, weeks], triggers)[0].time == weeks
+    assert anchor_times(doc, [now], triggers)[0].time == now
+
+
+def test_anchor_duration_that_is_a_measure_or_an_offset_is_no_time() -> None:
+    # "failed after thirty minutes" (when it ended), "a 12-hour flight" (how long a noun is)
+    doc = _doc([("failed", "VERB", "ROOT", 0), ("after", "ADP", "prep", 0),
+                ("thirty", "NUM", "nummod", 3), ("minutes", "NOUN", "pobj", 1),
+                ("a", "DET", "det", 6), ("12-hour", "ADJ", "amod", 6),
+                ("flight", "NOUN", "dobj", 0)])  # fmt: skip
+    minutes = _typed(doc, 2, 4, "DURATION", "PT30M")
+    hours = _typed(doc, 5, 6, "DURATION", "PT12H")
+    assert anchor_times(doc, [minutes, hours], {0: ("other", False), 6: ("other", True)}) == {}
+
+
+def test_anchor_time_ahead_on_a_past_verb_dates_its_object_event() -> None:
+    # "announced job cuts over the next four years": the cuts are ahead, the announcing done
+    doc = _doc([("announced", "VERB", "ROOT", 0), ("cuts", "NOUN", "dobj", 0),
+                ("over", "ADP", "prep", 0), ("the", "DET", "det", 6),
+                ("next", "ADJ", "amod", 6), ("four", "NUM", "nummod", 6),
+                ("years", "NOUN", "pobj", 2)])  # fmt: skip
+    doc[0].tag_ = "VBD"
+    years = _typed(doc, 3, 7, "DURATION", "P4Y")
+    found = anchor_times(doc, [years], {0: ("statement", False), 1: ("other", True)})
+    assert set(found) == {1} and found[1].time == years
+    doc[0].tag_ = "VBZ"  # "announces cuts over the next four years": its own time too
+    assert 0 in anchor_times(doc, [years], {0: ("statement", False), 1: ("other", True)})
 
 
 @pytest.fixture(scope="module")
@@ -249,3 +305,84 @@ def test_a_coordinated_clause_of_its_own_keeps_no_shared_time(
     )
     assert _when(_one(digest, "killing")) == ("2022-03-03", "clause")
     assert _one(digest, "charge").time is None
+
+
+@pytest.mark.model
+def test_duration_dates_an_event_and_a_time_ahead_skips_the_past_announcement(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of("Acme Corp has announced 2,000 layoffs over the next three years.")
+    assert _when(_one(digest, "layoff")) == ("P3Y", "clause")
+    assert _one(digest, "statement").time is None  # the timeline: the publication date
+
+
+@pytest.mark.model
+def test_duration_outranks_now_and_an_offset_is_no_time(
+    digest_of: Callable[..., Digest],
+) -> None:
+    lasting = digest_of("Farmers have protested outside the ministry for more than a week now.")
+    assert _when(_one(lasting, "protest")) == ("P1W", "clause")
+    ended = digest_of("The protest ended after thirty minutes.")
+    assert _one(ended, "protest").time is None
+
+
+def test_shifted_moves_a_date_at_its_own_precision() -> None:
+    assert shifted("2009-06-17", 2, "D") == "2009-06-19"
+    assert shifted("2009-06-17T10:00", -1, "W") == "2009-06-10"
+    assert shifted("2024-03-31", -1, "M") == "2024-02-29"
+    assert shifted("2024-03", 2, "M") == "2024-05"
+    assert shifted("2024", -3, "Y") == "2021"
+    assert shifted("2009-06", 2, "D") is None  # a month cannot move by days
+    assert shifted("XXXX-06-17", 2, "D") is None
+
+
+def test_anchor_offset_from_a_dated_clause_dates_the_event_it_names() -> None:
+    # "arrested on Monday, three days after the shooting"
+    doc = _doc([("arrested", "VERB", "ROOT", 0), ("on", "ADP", "prep", 0),
+                ("Monday", "PROPN", "pobj", 1), ("three", "NUM", "nummod", 4),
+                ("days", "NOUN", "npadvmod", 5), ("after", "ADP", "prep", 0),
+                ("the", "DET", "det", 7), ("shooting", "NOUN", "pobj", 5)])  # fmt: skip
+    monday = _time(doc, 2, 3, "2024-07-08")
+    days = _typed(doc, 3, 5, "DURATION", "P3D")
+    found = anchor_times(doc, [monday, days], {0: ("arrest", False), 7: ("shooting", True)})
+    assert found[0].time == monday
+    assert found[7].time.value == "2024-07-05" and found[7].time.text == "three days after"
+    assert found[7].basis == CLAUSE
+    # with no date to count from, the offset dates nothing
+    assert 7 not in anchor_times(doc, [days], {0: ("arrest", False), 7: ("shooting", True)})
+
+
+@pytest.mark.model
+def test_offset_before_an_event_dates_it_from_the_clause(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of(
+        "The software will be available on June 17, 2024, two days before the phone launches."
+    )
+    assert _when(_one(digest, "launch")) == ("2024-06-19", "clause")
+    after = digest_of("Police arrested Okafor on May 2, three days after the shooting.")
+    assert _when(_one(after, "arrest")) == ("2024-05-02", "clause")
+    assert _when(_one(after, "shooting")) == ("2024-04-29", "clause")
+
+
+def test_anchor_date_on_a_copula_dates_its_event_subject() -> None:
+    # "the vote will be on Tuesday": "be" is no event, its subject is
+    doc = _doc([("the", "DET", "det", 1), ("vote", "NOUN", "nsubj", 3),
+                ("will", "AUX", "aux", 3), ("be", "AUX", "ROOT", 3),
+                ("on", "ADP", "prep", 3), ("Tuesday", "PROPN", "pobj", 4)])  # fmt: skip
+    doc[3].lemma_ = "be"
+    tuesday = _time(doc, 5, 6, "2024-07-16")
+    assert anchor_times(doc, [tuesday], {1: ("election", True)})[1].time == tuesday
+
+
+@pytest.mark.model
+def test_a_duration_does_not_part_mentions_of_one_event(
+    digest_of: Callable[..., Digest],
+) -> None:
+    digest = digest_of(
+        "Farmers protested outside the ministry on Monday. "
+        "The farmers have protested there for more than a week."
+    )
+    [protest] = [e for e in digest.events if e.type == "protest"]
+    assert len(protest.mentions) == 2
+    assert _when(protest) == ("2024-07-08", "clause")  # the date, not the week

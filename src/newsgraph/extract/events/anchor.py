@@ -10,6 +10,13 @@ the revolver that killed her on March 3"), basis ``linked``. Nothing else dates 
 charge or a sentencing "for the shooting" is not dated by the shooting, nor by a date
 on a noun of another event ("a charge in a fatal shooting in 2022"). Places spread the
 same way.
+
+A date or clock time comes first; only an event none dates takes a duration of its own
+clause that says how long it lasted ("protested for more than a week"), and only then a
+vague time ("now", "recently"). A time ahead ("over the next four years") is not that
+of a verb in the past ("has announced job cuts ..."): it dates the verb's object event.
+An offset from a dated clause dates the event it names ("on June 17, two days before the
+phone launches": ``offsets``).
 """
 
 from __future__ import annotations
@@ -18,9 +25,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.args import SUPPORT_VERBS, Argument, ArgumentReader
+from newsgraph.extract.events.offsets import offset_times
 from newsgraph.extract.events.types import TYPES
 from newsgraph.extract.lexicon.places import WHERE_PREPS
 from newsgraph.records import TimeExpr
@@ -29,6 +37,10 @@ CLAUSE = "clause"  # the event's own clause, or the clause it is subordinate to
 LINKED = "linked"  # the time of an event it is tied to
 
 _ANCHOR_TYPES = frozenset({"DATE", "TIME"})
+# what an event's clause may say of its time, the most telling first (``_tier``)
+_DATED, _DURATION, _VAGUE = range(3)
+_AHEAD_WORDS = frozenset({"next", "coming", "upcoming", "following"})
+_EXTENT_PREPS = frozenset({"for", "over", "during", "throughout", "in", "within"})
 # Verbs that only say when their subject noun happened: "the crash occurred on Sunday".
 OCCURRENCE_VERBS = frozenset(
     {"happen", "occur", "take", "begin", "start", "end", "follow", "unfold"}
@@ -79,24 +91,88 @@ def anchor_times(
 
     ``triggers`` maps token index -> (type, nominal), as ``find_event_mentions`` reads them.
     """
-    own: dict[int, TimeExpr] = {}
-    inside: dict[int, TimeExpr] = {}  # token -> the dated expression it is part of
-    for expr in times:
-        if expr.type not in _ANCHOR_TYPES or not expr.value:
-            continue
-        span = doc.char_span(expr.span[0], expr.span[1], alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        for tok in span:
-            inside.setdefault(tok.i, expr)
-        for at in _own_triggers(span.root, triggers):
-            own.setdefault(at, expr)
-    # "the incident that unfolded on March 3, 2022, when X shot Y": the clause hangs on the date
-    for i in triggers:
-        found = None if i in own else _when_clause_of_date(doc[i], inside)
-        if found is not None:
-            own[i] = found
-    return {i: Anchored(expr, basis) for i, (expr, basis) in spread(doc, own, triggers).items()}
+    found: dict[int, tuple[TimeExpr, str]] = {}
+    for tier in (_DATED, _DURATION, _VAGUE):
+        own: dict[int, TimeExpr] = {}
+        inside: dict[int, TimeExpr] = {}  # token -> the expression it is part of
+        for expr in (e for e in times if _tier(e) == tier):
+            span = doc.char_span(expr.span[0], expr.span[1], alignment_mode="expand")
+            if span is None or len(span) == 0 or (tier == _DURATION and not _extent(span)):
+                continue
+            for tok in span:
+                inside.setdefault(tok.i, expr)
+            for at in _own_triggers(span.root, triggers):
+                for to in _fitting_tense(doc[at], expr, triggers):
+                    own.setdefault(to, expr)
+        # "the incident that unfolded on March 3, 2022, when X shot Y": the clause hangs on
+        # the date
+        for i in triggers:
+            when = None if i in own else _when_clause_of_date(doc[i], inside)
+            if when is not None:
+                own[i] = when
+        if tier == _DATED:  # "on June 17, two days before the phone launches"
+            for i, shifted in offset_times(doc, times, triggers, own, inside).items():
+                own.setdefault(i, shifted)
+        # a tier only dates what the tiers before it left undated; a duration is the
+        # extent of its own event only
+        spreading = (
+            spread(doc, own, triggers)
+            if tier != _DURATION
+            else {i: (expr, CLAUSE) for i, expr in own.items()}
+        )
+        for i, value in spreading.items():
+            found.setdefault(i, value)
+    return {i: Anchored(expr, basis) for i, (expr, basis) in found.items()}
+
+
+def _fitting_tense(
+    verb: Token, expr: TimeExpr, triggers: Mapping[int, tuple[str, bool]]
+) -> Iterator[int]:
+    """The trigger a time expression found on ``verb`` dates, by tense: a time ahead ("over
+    the next four years", "soon") is not that of a verb in the past ("has announced job
+    cuts over the next four years"): it goes to the event noun the verb has as its object,
+    the cuts; else to nothing."""
+    if not (_ahead(expr) and _past(verb)):
+        yield verb.i
+        return
+    yield from (c.i for c in verb.children if c.dep_ == "dobj" and triggers.get(c.i, ("", 0))[1])
+
+
+def _ahead(expr: TimeExpr) -> bool:
+    words = set(expr.text.lower().split())
+    return expr.value == "FUTURE_REF" or bool(words & _AHEAD_WORDS)
+
+
+def _past(verb: Token) -> bool:
+    """ "announced", "has announced", "was announced" (not "will announce", "announces")."""
+    if verb.pos_ != "VERB":
+        return False
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD" and not aux:
+        return True
+    return verb.tag_ == "VBN" and any(
+        a.tag_ == "VBD" or (a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"}) for a in aux
+    )
+
+
+def _extent(span: Span) -> bool:
+    """Whether a duration says how long its event lasted: "for more than a week", "over
+    the next four years", "in the past decade"; not "after thirty minutes" (when it
+    ended), "four years behind schedule" or "a 12-hour flight" (a measure)."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _EXTENT_PREPS
+
+
+def _tier(expr: TimeExpr) -> int | None:
+    """How much a time expression says of when: a date or clock time, a duration ("over
+    the next four years"), a vague reference ("now", "recently"); None: nothing (a set)."""
+    if not expr.value:
+        return None
+    if expr.type == "DURATION":
+        return _DURATION
+    if expr.type not in _ANCHOR_TYPES:
+        return None
+    return _VAGUE if expr.value.endswith("_REF") else _DATED
 
 
 def spread(
@@ -169,7 +245,20 @@ def _own_triggers(root: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iter
             yield from _sharing(tok, below, triggers)
             return
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
-            return  # a clause that is not an event: "will be in service by 2011"
+            # "the vote will be on Tuesday": the copula's event subject is what is dated;
+            # else a clause that is not an event: "will be in service by 2011"
+            yield from _copula_subject(tok, below, triggers)
+            return
+
+
+def _copula_subject(
+    verb: Token, below: Token, triggers: Mapping[int, tuple[str, bool]]
+) -> Iterator[int]:
+    if verb.lemma_ != "be" or below.dep_ != "prep":
+        return
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if triggers.get(subject.i, ("", False))[1]:
+            yield subject.i
 
 
 def _sharing(tok: Token, below: Token, triggers: Mapping[int, tuple[str, bool]]) -> Iterator[int]:

@@ -209,7 +209,8 @@ def find_events(
     time expression that dates the event, as ``find_times`` normalised it
     against ``published`` ("on Friday" in a lead -> the Friday before the
     article date), with its ``basis`` (``anchor``: its own or governing clause,
-    ``clause``; a tied event's, ``linked``); None when nothing dates the event. With
+    ``clause``; a tied event's, ``linked``); a duration ("for two weeks", value ``P2W``)
+    when that is all its clause says; None when nothing dates the event. With
     ``include_other`` False, only events of a documented type (not ``other``) are
     returned. ``quotes`` and ``references`` are as for ``find_event_mentions``.
     """
@@ -265,8 +266,10 @@ def _antecedent_group(
 def _compatible(group: list[EventMention], mention: EventMention) -> bool:
     if (mention.modality == "negated") != (group[0].modality == "negated"):
         return False
-    values = {m.time.value for m in group if m.time is not None}
-    if mention.time is not None and values and mention.time.value not in values:
+    # only dates part two mentions: "began on Monday" and "has lasted for a week" are one
+    values = {m.time.value for m in group if m.time is not None and _point(m.time.value)}
+    when = mention.time.value if mention.time is not None else None
+    if _point(when) and values and when not in values:
         return False
     for role in ("agent", "patient", "place"):
         # two rallies in two cities are two events, as are two arrests of two people
@@ -275,6 +278,11 @@ def _compatible(group: list[EventMention], mention: EventMention) -> bool:
         if theirs and mine and not theirs & mine:
             return False
     return True
+
+
+def _point(value: str | None) -> bool:
+    """A date or clock time ("2024-07-08", "XXXX-06"), not a duration or a vague "now"."""
+    return value is not None and (value[:1].isdigit() or value.startswith("XXXX"))
 
 
 def _to_event(event_id: str, group: list[EventMention]) -> Event:
@@ -287,8 +295,12 @@ def _to_event(event_id: str, group: list[EventMention]) -> Event:
             continue
         seen.add(key)
         participants.append(Participant(arg.role, arg.entity, None if arg.entity else arg.text))
-    # a mention's own clause before the time of an event tied to another mention
-    dated = sorted((m for m in group if m.time is not None), key=lambda m: m.time_basis != CLAUSE)
+    # a date before a duration or "now"; a mention's own clause before the time of an
+    # event tied to another mention
+    dated = sorted(
+        (m for m in group if m.time is not None),
+        key=lambda m: (not _point(m.time.value if m.time else None), m.time_basis != CLAUSE),
+    )
     when = dated[0] if dated else None
     places = sorted((m for m in group if m.place is not None and m.place.entity),
                     key=lambda m: m.setting is m.place)  # fmt: skip
