@@ -1,9 +1,11 @@
 """Quality gate: events on MEANTIME and WikiEvents dev, with pinned floors.
 
 Measured on every event mention the digest was made from (MEANTIME lines 0-5 as
-annotated): MEANTIME trigger F1 0.850, argument F1 0.568, event-time accuracy 0.689
-(explicit TIMEX3 anchors; 0.667 before issue 10 anchored events on their governing
-clause and on tied events; half A 0.767, half B 0.617); WikiEvents dev typed trigger
+annotated): MEANTIME trigger F1 0.850, argument F1 0.568, event-time accuracy 0.778
+(half A 0.860, half B 0.702; 0.667 before issue 10 anchored events on their governing
+clause and on tied events, 0.689 before the rules of 2026-12-02, written on half A; an
+event the text does not date is scored at the publication date the timeline shows it
+at, basis published); WikiEvents dev typed trigger
 F1 0.487, argument F1 0.262. The floors sit a little below; raise them when quality
 rises. Speed is measured in bench/, not here.
 """
@@ -19,7 +21,7 @@ from newsgraph.evaluate.events import evaluate_events
 from tests.conftest import dataset_path
 
 FLOORS = {
-    "MEANTIME": {"trigger_f1": 0.83, "argument_f1": 0.54, "time_accuracy": 0.66},
+    "MEANTIME": {"trigger_f1": 0.83, "argument_f1": 0.54, "time_accuracy": 0.75},
     "WikiEvents": {"trigger_class_f1": 0.46, "argument_f1": 0.23},
 }
 
