@@ -111,12 +111,15 @@ KIND_PATTERNS: dict[str, str] = {
         (?:(?P<year>{YEAR})(?![\d,.]\d|\s*%|\s*percent|-\d)
           | (?P<spelled>{SPELLED_YEAR}))
         (?:\s+(?P<per>period|quarter))?""",
-    # "last week", "earlier this month", "the past year", "the end of this week", "the quarter"
+    # "last week", "earlier this month", "the past year", "the end of this week", "the quarter",
+    # "the following day", "earlier that day", "the year before"
     "relunit": rf"""(?:(?P<edge>{EDGE})[\s-]+)?
         (?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|
-            the\s+previous|the\s+preceding|the\s+following|the\s+same|the\s+current|
-            the\s+latest|the\s+most\s+recent|the\s+full|the\s+entire|last|next|this|that|the)\s+
-        (?P<unit>week|weekend|month|year|quarter|decade|century|period)(?![\w-])
+            the\s+previous|the\s+preceding|the\s+following|that\s+same|the\s+same|
+            the\s+current|the\s+latest|the\s+most\s+recent|the\s+full|the\s+entire|
+            last|next|this|that|the)\s+
+        (?P<unit>week|weekend|month|year|quarter|decade|century|period|day)(?![\w-])
+        (?:\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)]|$)))?
       | (?P<yearend>year-end|year\s+end|month-end)""",
     # "the 1990s", "the late 1970s", "the nineties", "the '80s", "the 20th century"
     "decade": rf"""(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?
