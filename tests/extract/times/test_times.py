@@ -362,3 +362,11 @@ def test_bare_that_day_is_not_marked():
 
 def test_following_day_without_a_date_named_is_the_day_after_the_dct():
     assert values("The following day, the talks resumed.") == [("The following day", "2024-11-03")]
+
+
+def test_vague_plural_centuries_is_an_unknown_count_of_centuries():
+    assert one("Families have kept their glass-working secrets for centuries.") == (
+        "centuries",
+        "DURATION",
+        "PXC",
+    )

@@ -102,10 +102,10 @@ KIND_PATTERNS: dict[str, str] = {
         (?P<num>{NUMBER})(?:[\s-]+(?P<more>more|additional|full|straight|consecutive|long))?
         [\s-]+(?P<unit>{UNIT})(?P<plural>s)?(?!\w)(?P<half>\s+and\s+a\s+half)?
         (?P<post>[\s-]+(?:ago|earlier|before\s+now|from\s+now)|-old|-long)?""",
-    # "recent years", "the coming weeks", "weeks", "centuries"
+    # "recent years", "the coming weeks", "weeks", "for centuries" (the unit keeps its "s")
     "vagueunits": rf"""(?:(?P<det>the|these)\s+)?(?:(?P<rel>past|last|next|coming|recent|
             following|intervening|preceding|early|final|first|remaining|ensuing)\s+)?
-        (?P<unit>{UNIT})s(?!\w)(?!-)""",
+        (?P<unit>(?:{UNIT})s|centuries)(?!\w)(?!-)""",
     # "the end of 1990", "the year two thousand", "nineteen ninety-one", "mid-1996"
     "year": rf"""(?:the\s+(?=\d{{4}}\s+(?:period|quarter)))?(?:(?P<edge>{EDGE}|the\s+year)[\s-]+)?
         (?:(?P<year>{YEAR})(?![\d,.]\d|\s*%|\s*percent|-\d)
