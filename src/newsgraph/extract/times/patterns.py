@@ -170,3 +170,9 @@ MASTER = re.compile(
     + ")",
     _FLAGS,
 )
+
+
+def kind_of(text: str) -> str | None:
+    """The pattern kind that reads a found expression: ``kind_of("last week")`` -> "relunit"."""
+    match = MASTER.match(text)
+    return match.lastgroup if match else None
