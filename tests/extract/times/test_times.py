@@ -370,3 +370,20 @@ def test_vague_plural_centuries_is_an_unknown_count_of_centuries():
         "DURATION",
         "PXC",
     )
+
+
+def test_kind_of_names_the_pattern_that_reads_an_expression():
+    from newsgraph.extract.times.patterns import kind_of
+
+    assert [kind_of(t) for t in ("last week", "Friday", "the following day", "soon", "hi")] == [
+        "relunit",
+        "weekday",
+        "relunit",
+        "vague",
+        None,
+    ]
+
+
+def test_possessive_weekday_is_past_even_in_a_conditional_clause():
+    text = "The relatives said they would look for ways to get around Wednesday's ruling."
+    assert one(text)[2] == "2024-10-30"
