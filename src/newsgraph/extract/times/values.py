@@ -100,8 +100,7 @@ def resolve_month(dct: date | None, month: int, tense: str | None) -> int | None
 
 
 def resolve_month_day(dct: date | None, month: int, day: int, tense: str | None) -> date | None:
-    """A month-day without a year, in the year that suits the tense; with no tense, the
-    last one unless that is 300 days back or more; else the nearest."""
+    """A month-day without a year, in the year that suits the tense (else the nearest)."""
     if dct is None:
         return None
     candidates = []
@@ -112,9 +111,7 @@ def resolve_month_day(dct: date | None, month: int, day: int, tense: str | None)
             continue
     if not candidates:
         return None
-    if tense != FUTURE:
-        # with no tense either: news report what happened, so "Oct. 23" read in May is
-        # last October, not the coming one (the nearest would be 170 days ahead)
+    if tense == PAST:
         before = [c for c in candidates if c <= dct]
         if before and (dct - before[-1]).days < 300:
             return before[-1]
