@@ -11,6 +11,7 @@ and is not scored.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -21,6 +22,7 @@ from newsgraph.config import Settings
 from newsgraph.evaluate.halves import HALVES, half_of
 from newsgraph.evaluate.inputs import Input, article_object, read_object
 from newsgraph.evaluate.metrics import f1, overlap_pairs, ratio, read_jsonl
+from newsgraph.extract.times.patterns import kind_of
 from newsgraph.records import TimeExpr
 from newsgraph.timing import StageTimer
 
@@ -40,6 +42,9 @@ class Counts:
     valued: int = 0
     valued_exact: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # class -> outcome -> count: the pattern kind of each found time ("weekday") and whether
+    # its value is right, wrong or spurious; a missed gold time counts under "missed <type>"
+    outcomes: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(self, gold: list[dict[str, Any]], predicted: list[TimeExpr], doc_id: str) -> None:
         self.gold += len(gold)
@@ -51,14 +56,22 @@ class Counts:
         matched_pred = {j for _, j in pairs}
         self.relaxed += len(pairs)
         for g, p in ((gold[i], predicted[j]) for i, j in pairs):
+            right = same_value(g["value"], p.value)
             self.typed += g["type"] == p.type
-            self.valued += same_value(g["value"], p.value)
+            self.valued += right
             self.valued_exact += g["value"] == p.value
-            if not same_value(g["value"], p.value) or tuple(g["char"]) != p.span:
+            self._count(kind_of(p.text), "right" if right else "wrong")
+            if not right or tuple(g["char"]) != p.span:
                 self.errors.append(
-                    {"doc": doc_id, "kind": "span" if same_value(g["value"], p.value) else "value",
+                    {"doc": doc_id, "kind": "span" if right else "value",
                      "gold": [g["text"], g["type"], g["value"]], "got": [p.text, p.type, p.value]}
                 )  # fmt: skip
+        for j, p in enumerate(predicted):
+            if j not in matched_pred:
+                self._count(kind_of(p.text), "spurious")
+        for i, g in enumerate(gold):
+            if i not in matched_gold:
+                self._count("missed " + g["type"], "missed")
         self.errors += [
             {"doc": doc_id, "kind": "missed", "gold": [g["text"], g["type"], g["value"]]}
             for i, g in enumerate(gold)
@@ -69,6 +82,9 @@ class Counts:
             for j, p in enumerate(predicted)
             if j not in matched_pred
         ]
+
+    def _count(self, kind: str | None, outcome: str) -> None:
+        self.outcomes.setdefault(kind or "?", Counter())[outcome] += 1
 
     def scores(self) -> dict[str, float | int]:
         return {
@@ -182,6 +198,10 @@ def evaluate_times(
             corpus: {name: c.scores() for name, c in parts.items()}
             for corpus, parts in halves.items()
         },
+        "classes": {
+            corpus: {name: {k: dict(v) for k, v in c.outcomes.items()} for name, c in parts.items()}
+            for corpus, parts in halves.items()
+        },
     }
 
 
@@ -270,3 +290,18 @@ def iter_errors(report: dict[str, Any], kinds: Iterable[str] = ("value",)) -> It
             if error["kind"] in wanted:
                 gold, got = error.get("gold"), error.get("got")
                 yield f"{corpus}\t{error['doc']}\t{error['kind']}\t{gold}\t{got}"
+
+
+OUTCOMES = ("right", "wrong", "spurious", "missed")
+
+
+def format_classes(report: dict[str, Any], half: str) -> str:
+    """Per corpus, the found times of one half by pattern kind: how many have the right
+    value, a wrong one, or no gold time; then the gold times missed, by TIMEX3 type."""
+    lines = [f"{'corpus':<10} {'half':<5} {'class':<14} " + " ".join(f"{o:>9}" for o in OUTCOMES)]
+    for corpus, parts in report.get("classes", {}).items():
+        outcomes = parts.get(half, {})
+        for name in sorted(outcomes):
+            counts = " ".join(f"{outcomes[name].get(o, 0):>9}" for o in OUTCOMES)
+            lines.append(f"{corpus:<10} {half:<5} {name:<14} {counts}")
+    return "\n".join(lines)

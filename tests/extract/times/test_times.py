@@ -320,3 +320,76 @@ def test_tense_from_the_parse_resolves_a_bare_month():
     text = "The former aide, who was sentenced in June, said he would appeal in June."
     values = [t.value for t in find_times(text, DCT, nlp(text))]
     assert values == ["2024-06", "2025-06"]
+
+
+def values(text: str, published: str | None = DCT) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in find_times(text, published)]
+
+
+def test_following_year_steps_from_the_last_full_date_named():
+    text = "On May 22, 1995, Farkas was made a general, and the following year he left."
+    assert values(text, "2024-11-02")[-1] == ("the following year", "1996")
+
+
+def test_following_day_steps_from_the_last_day_named():
+    text = "Police arrested him on Oct. 3. The following day he was charged."
+    assert values(text)[-1] == ("The following day", "2024-10-04")
+
+
+def test_following_month_steps_from_the_last_month_named_not_the_dct():
+    text = "Investors pressed the board in March 1989. The following month, it was sold."
+    assert values(text)[-1] == ("The following month", "1989-04")
+
+
+def test_same_day_after_a_month_keeps_the_day_unknown():
+    text = "The clinic was attacked in October. His name was crossed out that same day."
+    assert values(text)[-1] == ("that same day", "2024-10-XX")
+
+
+def test_day_before_at_the_end_of_a_clause_steps_back():
+    text = "He flew home on March 5, 2023, after a visit the day before."
+    assert values(text)[-1] == ("the day before", "2023-03-04")
+
+
+def test_day_before_a_verb_is_not_a_time():
+    assert values("She spent hours in Nairobi later in the day before returning home.") == []
+
+
+def test_bare_that_day_is_not_marked():
+    text = "On Oct. 3 funds saw strong redemptions that day."
+    assert [t for t, _ in values(text)] == ["Oct. 3"]
+
+
+def test_following_day_without_a_date_named_is_the_day_after_the_dct():
+    assert values("The following day, the talks resumed.") == [("The following day", "2024-11-03")]
+
+
+def test_vague_plural_centuries_is_an_unknown_count_of_centuries():
+    assert one("Families have kept their glass-working secrets for centuries.") == (
+        "centuries",
+        "DURATION",
+        "PXC",
+    )
+
+
+def test_kind_of_names_the_pattern_that_reads_an_expression():
+    from newsgraph.extract.times.patterns import kind_of
+
+    assert [kind_of(t) for t in ("last week", "Friday", "the following day", "soon", "hi")] == [
+        "relunit",
+        "weekday",
+        "relunit",
+        "vague",
+        None,
+    ]
+
+
+def test_possessive_weekday_is_past_even_in_a_conditional_clause():
+    text = "The relatives said they would look for ways to get around Wednesday's ruling."
+    assert one(text)[2] == "2024-10-30"
+
+
+def test_month_day_in_a_present_tense_schedule_is_the_coming_one():
+    # a past bias for tenseless month-days won on TBAQ's past narratives, but "begins
+    # Aug. 5" read in March is this August
+    assert one("The trial begins Aug. 5.", "2024-03-01")[2] == "2024-08-05"

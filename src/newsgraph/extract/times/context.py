@@ -30,6 +30,8 @@ class Context:
     last_quarter: tuple[int, int] | None = None
     last_quarter_end: int = -1
     last_year: int | None = None
+    # the last concrete day, month or year named ("1995-05-22"), for "the following day"
+    last_date: str | None = None
 
     def tense(self, start: int, end: int) -> str | None:
         return tense_at(self.text, start, end, self.doc)

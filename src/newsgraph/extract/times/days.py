@@ -102,9 +102,11 @@ def _monthday(m: re.Match[str], ctx: Context, start: int, end: int) -> Result:
     year_text = m["year"] or m["year2"]
     if year_text:
         try:
-            return "DATE", date(int(year_text), month, day).isoformat()
+            value = date(int(year_text), month, day).isoformat()
         except ValueError:
             return None
+        ctx.last_year = int(year_text)
+        return "DATE", value
     if not 1 <= day <= 31:
         return None
     if ctx.dct is None:

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.times import days, periods
+from newsgraph.extract.times.anchors import date_of
 from newsgraph.extract.times.context import Context, Handler, month_number
 from newsgraph.extract.times.patterns import KIND_RES, MASTER, MONTH
 from newsgraph.extract.times.values import PAST, parse_dct, resolve_month_day
@@ -53,6 +54,7 @@ def find_times(text: str, published: str | None, doc: Doc | None = None) -> list
             continue
         end, type_, value = hit
         found.append(TimeExpr(text=text[start:end], span=(start, end), type=type_, value=value))
+        ctx.last_date = date_of(value) or ctx.last_date
         pos = end
     return found
 

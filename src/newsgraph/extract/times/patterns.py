@@ -102,21 +102,24 @@ KIND_PATTERNS: dict[str, str] = {
         (?P<num>{NUMBER})(?:[\s-]+(?P<more>more|additional|full|straight|consecutive|long))?
         [\s-]+(?P<unit>{UNIT})(?P<plural>s)?(?!\w)(?P<half>\s+and\s+a\s+half)?
         (?P<post>[\s-]+(?:ago|earlier|before\s+now|from\s+now)|-old|-long)?""",
-    # "recent years", "the coming weeks", "weeks", "centuries"
+    # "recent years", "the coming weeks", "weeks", "for centuries" (the unit keeps its "s")
     "vagueunits": rf"""(?:(?P<det>the|these)\s+)?(?:(?P<rel>past|last|next|coming|recent|
             following|intervening|preceding|early|final|first|remaining|ensuing)\s+)?
-        (?P<unit>{UNIT})s(?!\w)(?!-)""",
+        (?P<unit>(?:{UNIT})s|centuries)(?!\w)(?!-)""",
     # "the end of 1990", "the year two thousand", "nineteen ninety-one", "mid-1996"
     "year": rf"""(?:the\s+(?=\d{{4}}\s+(?:period|quarter)))?(?:(?P<edge>{EDGE}|the\s+year)[\s-]+)?
         (?:(?P<year>{YEAR})(?![\d,.]\d|\s*%|\s*percent|-\d)
           | (?P<spelled>{SPELLED_YEAR}))
         (?:\s+(?P<per>period|quarter))?""",
-    # "last week", "earlier this month", "the past year", "the end of this week", "the quarter"
+    # "last week", "earlier this month", "the past year", "the end of this week", "the quarter",
+    # "the following day", "earlier that day", "the year before"
     "relunit": rf"""(?:(?P<edge>{EDGE})[\s-]+)?
         (?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|
-            the\s+previous|the\s+preceding|the\s+following|the\s+same|the\s+current|
-            the\s+latest|the\s+most\s+recent|the\s+full|the\s+entire|last|next|this|that|the)\s+
-        (?P<unit>week|weekend|month|year|quarter|decade|century|period)(?![\w-])
+            the\s+previous|the\s+preceding|the\s+following|that\s+same|the\s+same|
+            the\s+current|the\s+latest|the\s+most\s+recent|the\s+full|the\s+entire|
+            last|next|this|that|the)\s+
+        (?P<unit>week|weekend|month|year|quarter|decade|century|period|day)(?![\w-])
+        (?:\s+(?P<dir>before|after)(?=\s*(?:[,.;:!?)]|$)))?
       | (?P<yearend>year-end|year\s+end|month-end)""",
     # "the 1990s", "the late 1970s", "the nineties", "the '80s", "the 20th century"
     "decade": rf"""(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?
@@ -167,3 +170,9 @@ MASTER = re.compile(
     + ")",
     _FLAGS,
 )
+
+
+def kind_of(text: str) -> str | None:
+    """The pattern kind that reads a found expression: ``kind_of("last week")`` -> "relunit"."""
+    match = MASTER.match(text)
+    return match.lastgroup if match else None

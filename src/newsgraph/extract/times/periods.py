@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from newsgraph.extract.times.anchors import ANCHORED_RELS, step
 from newsgraph.extract.times.context import (
     Context,
     Handler,
@@ -29,6 +30,7 @@ from newsgraph.extract.times.numbers import duration_value, parse_number, unit_k
 from newsgraph.extract.times.values import (
     FUTURE,
     add_months,
+    fmt_day,
     fmt_month,
     fmt_week,
     fmt_year,
@@ -243,6 +245,9 @@ def _relunit(m: re.Match[str], ctx: Context, start: int, end: int) -> Result:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
     edge = (m["edge"] or "").lower()
+    anchored = _anchored(m, ctx, rel, unit)
+    if anchored is not None or unit == "day":
+        return anchored
     if unit == "period" and rel not in ("the latest", "the most recent", "the same", "the current"):
         return None
     dct = ctx.dct
@@ -262,12 +267,6 @@ def _relunit(m: re.Match[str], ctx: Context, start: int, end: int) -> Result:
     if dct is None:
         return "DATE", _UNKNOWN_UNIT_VALUES.get(unit, "XXXX")
     delta = _REL_DELTA.get(rel, 0)
-    if (
-        rel in ("that", "the following", "the previous", "the same")
-        and unit == "year"
-        and ctx.last_year
-    ):
-        return "DATE", fmt_year(ctx.last_year + delta)
     if unit == "weekend":
         if delta == 0 and dct.isoweekday() < 6 and ctx.tense(start, end) != FUTURE:
             delta = -1
@@ -275,6 +274,27 @@ def _relunit(m: re.Match[str], ctx: Context, start: int, end: int) -> Result:
     if unit == "year" and rel in ("the", "this") and not edge and followed_by_end(ctx, end):
         return "DURATION", "P1Y"
     return "DATE", shift(dct, delta, _UNIT_DESIGNATORS[unit])
+
+
+def _anchored(m: re.Match[str], ctx: Context, rel: str, unit: str) -> Result:
+    """A narrative phrase stepped from the last date named: "the following day", "that
+    month", "the day before". None leaves a week, month or year to the DCT rules."""
+    direction = (m["dir"] or "").lower()
+    if rel == "the" and direction:
+        delta = 1 if direction == "after" else -1
+    elif rel in ANCHORED_RELS and not (rel == "the next" and unit != "day"):
+        delta = ANCHORED_RELS[rel]
+    else:
+        return None  # "the day", "this day": not a date of the story
+    if unit == "day" and rel == "that" and not m["edge"]:
+        return None  # "strong redemptions that day": TBAQ leaves a bare "that day" unmarked
+    if unit == "year" and ctx.last_year is not None:
+        return "DATE", fmt_year(ctx.last_year + delta)
+    value = step(ctx.last_date, unit, delta) if ctx.last_date else None
+    if value is None and unit == "day":
+        # no date named yet: the story's own day ("the next day" after the news)
+        value = fmt_day(ctx.dct + timedelta(days=delta) if ctx.dct else None)
+    return ("DATE", value) if value is not None else None
 
 
 def _decade(m: re.Match[str], ctx: Context, start: int, end: int) -> Result:

@@ -33,8 +33,10 @@ def tense_at(text: str, start: int, end: int, doc: Doc | None) -> str | None:
     before = text[max(0, start - 16) : start]
     if _DEADLINE.search(before):
         return FUTURE
-    if text.startswith("'s", end) and _tense_from_text(text, start) != FUTURE:
-        return PAST  # "Wednesday's ruling"
+    if text.startswith("'s", end):
+        # "Wednesday's ruling": a day named for what happened on it, whatever the clause
+        # around says ("would look for ways to get around Wednesday's ruling")
+        return PAST
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         verb = _governing_verb(span.root) if span is not None and len(span) else None
