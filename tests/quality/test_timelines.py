@@ -32,7 +32,7 @@ from newsgraph.evaluate.timeline_targets import (
     target_references,
     target_variants,
 )
-from newsgraph.evaluate.timelines import evaluate_timelines
+from newsgraph.evaluate.timelines import evaluate_timelines, half_timeline
 from tests.conftest import dataset_path
 
 FLOORS = {"trial_apple": 0.27, "corpus_1_airbus": 0.20}
@@ -88,6 +88,21 @@ def test_awareness_is_micro_averaged_over_targets() -> None:
 def test_gold_scored_against_itself_is_one() -> None:
     score = score_timeline(parse_timeline(GOLD), parse_timeline(GOLD))
     assert (score.precision, score.recall, score.f1) == (1.0, 1.0, 1.0)
+
+
+def test_the_halves_split_a_timeline_by_document() -> None:
+    from newsgraph.evaluate.halves import half_of
+
+    timeline = parse_timeline(GOLD.replace("d2-", "d3-"))  # d1 is of half A, d3 of B
+    assert half_of("d1") != half_of("d3")
+    parts = {h: half_timeline(timeline, h) for h in ("A", "B")}
+    for half, part in parts.items():
+        assert all(half_of(m.split("-")[0]) == half for e in part.entries for m in e.mentions)
+    kept = sorted(m for part in parts.values() for e in part.entries for m in e.mentions)
+    assert kept == sorted(m for e in timeline.entries for m in e.mentions)
+    # a line keeps its position and date in the half that holds any of its mentions
+    [line] = parts[half_of("d3")].entries
+    assert (line.position, line.date, line.mentions) == (1, "2010-01-01", ("d3-4-b",))
 
 
 def test_a_bad_timeline_line_is_an_input_error() -> None:

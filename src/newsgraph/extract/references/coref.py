@@ -32,6 +32,7 @@ from newsgraph.extract.lexicon.people import (
     REFLEXIVES,
 )
 from newsgraph.extract.quotes.marks import quotations_of
+from newsgraph.extract.references.organisations import organisation_references
 from newsgraph.extract.references.roles import role_references
 from newsgraph.extract.references.speakers import SpeakerResolver
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, NOUN_PHRASE_LEFT, clause_head, subject_of
@@ -52,6 +53,8 @@ def resolve_references(
     """
     resolved = role_references(doc, entities)
     resolved.update(_pronouns(doc, entities, quotes))
+    for i, ent_id in organisation_references(doc, entities).items():
+        resolved.setdefault(i, ent_id)
     return resolved
 
 
