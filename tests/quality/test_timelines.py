@@ -126,6 +126,7 @@ def test_target_variants_keep_distinctive_parts_only() -> None:
     assert "4" not in target_variants("iPhone 4")
     assert "Corps" not in target_variants("Beatles Apple Corps")
     assert "Boeing" not in target_variants("Boeing 787 Dreamliner")
+    assert "787" in target_variants("Boeing 787 Dreamliner")  # a product's model number
 
 
 def _cat(tokens: list[tuple[int, str]]) -> str:

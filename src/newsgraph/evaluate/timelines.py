@@ -121,6 +121,11 @@ def _near(trigger: Token) -> tuple[tuple[int, int], ...]:
     for _ in range(_NEAR_HOPS):
         frontier = [c for t in frontier for c in t.children if c.dep_ not in _CLAUSE_DEPS]
         words.extend(frontier)
+    controller = _controller(trigger)
+    if controller is not None:
+        for subject in (c for c in controller.children if c.dep_ in _SUBJECTS):
+            words.append(subject)
+            words.extend(c for c in subject.children if c.dep_ in ("appos", "compound"))
     tok = trigger
     for _ in range(_UP_HOPS):
         if tok.dep_ not in _GOVERNED_DEPS or tok.head == tok:
@@ -130,6 +135,22 @@ def _near(trigger: Token) -> tuple[tuple[int, int], ...]:
             words.append(subject)
             words.extend(c for c in subject.children if c.dep_ in ("appos", "compound"))
     return tuple((w.idx, w.idx + len(w.text)) for w in words)
+
+
+def _controller(trigger: Token) -> Token | None:
+    """The verb whose subject is also the subject of a trigger that has none of its own:
+    the light verb of its object ("Boeing made its maiden flight"), the verb a participle
+    clause hangs on ("Ryanair is the largest, having reported ...", "made its flight
+    after lifting off")."""
+    if any(c.dep_ in _SUBJECTS for c in trigger.children):
+        return None
+    if trigger.dep_ == "dobj" and trigger.head.lemma_ in _LIGHT_VERBS:
+        return trigger.head
+    if trigger.tag_ in {"VBG", "VBN"} and trigger.dep_ == "advcl":
+        return trigger.head
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep":
+        return trigger.head.head
+    return None
 
 
 def _tense(tok: Token) -> str:

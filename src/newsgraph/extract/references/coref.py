@@ -32,7 +32,11 @@ from newsgraph.extract.lexicon.people import (
     REFLEXIVES,
 )
 from newsgraph.extract.quotes.marks import quotations_of
-from newsgraph.extract.references.organisations import organisation_references
+from newsgraph.extract.references.organisations import (
+    FIRST_PLURAL,
+    employers,
+    organisation_references,
+)
 from newsgraph.extract.references.roles import role_references
 from newsgraph.extract.references.speakers import SpeakerResolver
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, NOUN_PHRASE_LEFT, clause_head, subject_of
@@ -53,9 +57,30 @@ def resolve_references(
     """
     resolved = role_references(doc, entities)
     resolved.update(_pronouns(doc, entities, quotes))
+    resolved.update(_speakers_organisations(doc, entities, quotes))
     for i, ent_id in organisation_references(doc, entities).items():
         resolved.setdefault(i, ent_id)
     return resolved
+
+
+def _speakers_organisations(
+    doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]
+) -> dict[int, str]:
+    """ "we", "our" inside a quotation -> the organisation its speaker's role names:
+    "We are continuing our research," said Boeing executive Scott Carson -> Boeing."""
+    employer = employers(entities)
+    if not employer:
+        return {}
+    speakers = _quote_speakers(quotes, set(employer))
+    quoted = sorted(q.inner for q in quotations_of(doc))
+    found: dict[int, str] = {}
+    for i in positions_among(doc, FIRST_PLURAL):
+        char = doc[i].idx
+        inside = next((q for q in quoted if q[0] <= char < q[1]), None)
+        speaker = _speaker_of(speakers, inside) if inside is not None else None
+        if speaker is not None:
+            found[i] = employer[speaker]
+    return found
 
 
 def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> dict[int, str]:

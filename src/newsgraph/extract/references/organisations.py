@@ -56,7 +56,10 @@ _OTHER_HOLDER = frozenset(
 )
 _REFERENT_TYPES = frozenset({"ORG", "PRODUCT"})
 _WINDOW = 3  # sentences before the description that can hold its antecedent
+_NAMED_KIND = 4.0  # what a modifier that is a word of the name adds: more than any recency
 _IT = frozenset({"it", "its"})
+# inside a quotation: the speaker's organisation ("We're continuing our research," Carson said)
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 # verbs of an "it" that stands for no one: "it is expected", "it seems", "it takes time"
 _EMPTY_VERBS = frozenset("be seem appear take remain look become happen matter".split())
 
@@ -179,6 +182,7 @@ def _salient(
         first = doc[first - 1].sent.start
     scores: dict[str, float] = {}
     seen: set[tuple[str, int]] = set()
+    fitting = _named_by_modifier(noun, named)
     sent_index = 0
     sent_start = sent.start
     for i in range(noun.i - 1, first - 1, -1):
@@ -192,6 +196,8 @@ def _salient(
         key = (ent_id, sent_start)
         subject = _is_subject(doc[i])
         weight = (2.0 if subject else 1.0) / 2**sent_index
+        if key not in seen and ent_id in fitting:
+            weight += _NAMED_KIND  # "the computer company" after "Apple Computer"
         if key in seen and not subject:
             continue
         seen.add(key)
@@ -202,6 +208,15 @@ def _salient(
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None  # two companies as salient: the description does not say which
     return ranked[0][0]
+
+
+def _named_by_modifier(noun: Token, named: Mapping[int, str]) -> set[str]:
+    """The entities whose name holds a word that modifies the description: "computer"
+    of "the young computer maker" fits "Apple Computer", not "Apple Corps"."""
+    words = {t.lower_ for c in noun.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree}
+    if not words:
+        return set()
+    return {ent_id for i, ent_id in named.items() if noun.doc[i].lower_ in words}
 
 
 def _is_subject(tok: Token) -> bool:
@@ -232,8 +247,8 @@ def _pronoun(tok: Token, named: Mapping[int, str], found: Mapping[int, str]) -> 
         subject = subject_of(verb.head)
         if subject is not None and subject.i < tok.i:
             return _referent(subject, named, found)
-    if tok.i == tok.sent.start:
-        return _previous_subject(tok, named, found)
+    # an "It" opening a sentence was as often the product or the event of the sentence
+    # before as the organisation that was its subject: left alone
     return None
 
 
@@ -270,4 +285,31 @@ def _referent(subject: Token, named: Mapping[int, str], found: Mapping[int, str]
         return found[subject.i]
     if subject.i in named:
         return named[subject.i]
+    # "Irish low-cost airline, Ryanair, announced that it ...": the name in apposition
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i in named:
+            return named[child.i]
     return None
+
+
+def employers(entities: Sequence[Entity]) -> dict[str, str]:
+    """Person id -> the organisation a role of theirs names: "Boeing executive vice
+    president" -> Boeing (the longest organisation name found as words of the role)."""
+    names = [
+        (name.lower(), ent.id)
+        for ent in entities
+        if ent.type == "ORG"
+        for name in (ent.name, *ent.aliases)
+    ]
+    names.sort(key=lambda kv: -len(kv[0]))
+    out: dict[str, str] = {}
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        for role in ent.roles:
+            padded = f" {role.lower()} "
+            org = next((ent_id for name, ent_id in names if f" {name} " in padded), None)
+            if org is not None:
+                out[ent.id] = org
+                break
+    return out
