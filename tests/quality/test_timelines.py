@@ -141,16 +141,19 @@ def _cat(tokens: list[tuple[int, str]]) -> str:
     )
 
 
-def _folder(tmp_path: Path) -> Path:
-    words = "Acme unveils Widget|January 5 , 2010|Acme unveiled the Widget on Monday ."
+def _folder(
+    tmp_path: Path,
+    words: str = "Acme unveils Widget|January 5 , 2010|Acme unveiled the Widget on Monday .",
+    target: str = "Widget",
+) -> Path:
     tokens = [(s, w) for s, line in enumerate(words.split("|")) for w in line.split()]
     (tmp_path / "texts_CAT").mkdir()
     (tmp_path / "texts_CAT" / "77_x.xml").write_text(_cat(tokens), encoding="utf-8")
-    (tmp_path / "target_entities.txt").write_text("Widget\n", encoding="utf-8")
+    (tmp_path / "target_entities.txt").write_text(target + "\n", encoding="utf-8")
     gold = tmp_path / "timelines_gold"
     gold.mkdir()
-    (gold / timeline_file("Widget")).write_text(
-        "Widget\n1\t2010-01-04\t77-0-unveils\t77-2-unveiled\n", encoding="utf-8"
+    (gold / timeline_file(target)).write_text(
+        target + "\n1\t2010-01-04\t77-0-unveils\t77-2-unveiled\n", encoding="utf-8"
     )
     return tmp_path
 
@@ -185,6 +188,22 @@ def test_our_timeline_of_a_synthetic_folder_finds_and_dates_the_event(tmp_path: 
     ours = parse_timeline((out / timeline_file("Widget")).read_text(encoding="utf-8"))
     dated = {m: e.date for e in ours.entries for m in e.mentions}
     assert dated.get("77-2-unveiled") == "2010-01-04"  # "on Monday" before January 5
+
+
+@pytest.mark.model
+def test_a_light_verb_and_a_participle_clause_give_their_subject(tmp_path: Path) -> None:
+    # "made its maiden flight": the flight is the jet's; "after lifting off": so is that
+    words = (
+        "Skylark flies|March 3 , 2011|The Skylark X7 made its maiden flight on Tuesday "
+        "after lifting off from Toulouse . Engineers praised the crew ."
+    )
+    folder = _folder(tmp_path, words, "Skylark X7")
+    out = tmp_path / "ours"
+    evaluate_timelines(folder, out=out)
+    ours = parse_timeline((out / timeline_file("Skylark X7")).read_text(encoding="utf-8"))
+    mentions = {m for e in ours.entries for m in e.mentions}
+    assert {"77-2-flight", "77-2-lifting_off"} <= mentions
+    assert "77-3-praised" not in mentions
 
 
 @pytest.mark.dataset

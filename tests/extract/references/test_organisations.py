@@ -76,3 +76,15 @@ def test_two_companies_as_salient_leave_the_company_open(
     )
     text = d.article.text
     assert "The company" not in {text[s:e] for s, e in _everyone(d)}
+
+
+def test_it_after_a_name_in_apposition_and_we_in_an_officers_quote(
+    digest_text: Callable[[str], Digest],
+) -> None:
+    d = digest_text(
+        "The Danish budget airline, Nordavia Airways, announced today that it is exercising "
+        'its options with Corvell. "We are growing faster than our rivals," said Nordavia '
+        "Airways chief executive Paul Dorsey."
+    )
+    texts = _mention_texts(d, "Nordavia Airways")
+    assert {"it", "its", "We", "our"} <= set(texts)
