@@ -39,7 +39,7 @@ from newsgraph.records import Entity
 # what an article calls a company it has named: "the company", "the planemaker"
 COMPANY_NOUNS = frozenset(
     "company firm group maker manufacturer planemaker automaker carmaker corporation "
-    "conglomerate giant retailer business multinational".split()
+    "conglomerate giant retailer multinational".split()
 )
 AIRLINE_NOUNS = frozenset({"airline", "carrier"})
 # words of a name that make an organisation a public body, not a company
@@ -160,6 +160,8 @@ def _is_description(noun: Token, named: Mapping[int, str]) -> bool:
         for t in child.subtree:
             if t.lower_ in _OTHER_HOLDER or t.tag_ in {"JJS", "RBS"} or t.i in named:
                 return False  # "the other company", "the world's largest airline"
+            if t.like_num or t.lower_ == "no.":
+                return False  # "the No. 2 music retailer" ranks, it does not refer back
     # "the company that makes ...": a restrictive clause says which company
     return not any(
         c.dep_ in {"relcl", "acl"} and noun.i + 1 < len(noun.doc) and noun.nbor(1).text != ","
@@ -233,6 +235,9 @@ def _pronoun(tok: Token, named: Mapping[int, str], found: Mapping[int, str]) -> 
         if tok.dep_ != "poss":
             return None
         verb = clause_head(tok.head)
+        controller = _object_controller(verb)
+        if controller is not None:
+            return _referent(controller, named, found)  # "forced Apple to lower its prices"
         subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
         if subject is not None and not _holds(subject, tok):
             return _referent(subject, named, found)
@@ -250,6 +255,14 @@ def _pronoun(tok: Token, named: Mapping[int, str], found: Mapping[int, str]) -> 
     # an "It" opening a sentence was as often the product or the event of the sentence
     # before as the organisation that was its subject: left alone
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that is the unstated subject of a to-clause: "Apple" in "the Commission
+    forced Apple to lower its prices"."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _holds(phrase_head: Token, tok: Token) -> bool:
