@@ -36,9 +36,10 @@ from newsgraph.extract.syntax import (
 from newsgraph.nlp.doc import positions_among
 from newsgraph.records import Entity
 
-# what an article calls a company it has named: "the company", "the planemaker"
+# what an article calls a company it has named: "the company", "the planemaker" (not "the
+# group": as often a group of people, "The group said that Apple's move ...")
 COMPANY_NOUNS = frozenset(
-    "company firm group maker manufacturer planemaker automaker carmaker corporation "
+    "company firm maker manufacturer planemaker automaker carmaker corporation "
     "conglomerate giant retailer multinational".split()
 )
 AIRLINE_NOUNS = frozenset({"airline", "carrier"})
@@ -183,7 +184,7 @@ def _salient(
             break
         first = doc[first - 1].sent.start
     scores: dict[str, float] = {}
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int]] = set()  # (entity, the head word of a name mention)
     fitting = _named_by_modifier(noun, named)
     sent_index = 0
     sent_start = sent.start
@@ -194,15 +195,14 @@ def _salient(
         ent_id = named.get(i)
         if ent_id is None or wanted not in kinds.get(ent_id, ()):
             continue
-        # one weight per mention: the tokens of one name share its sentence
-        key = (ent_id, sent_start)
-        subject = _is_subject(doc[i])
-        weight = (2.0 if subject else 1.0) / 2**sent_index
-        if key not in seen and ent_id in fitting:
-            weight += _NAMED_KIND  # "the computer company" after "Apple Computer"
-        if key in seen and not subject:
+        # one weight per mention, however many words its name has
+        root = _name_root(doc[i])
+        if (ent_id, root.i) in seen:
             continue
-        seen.add(key)
+        seen.add((ent_id, root.i))
+        weight = (2.0 if root.dep_ in NOMINAL_SUBJECTS else 1.0) / 2**sent_index
+        if ent_id in fitting and ent_id not in scores:
+            weight += _NAMED_KIND  # "the computer company" after "Apple Computer"
         scores[ent_id] = scores.get(ent_id, 0.0) + weight
     if not scores:
         return None
@@ -221,12 +221,12 @@ def _named_by_modifier(noun: Token, named: Mapping[int, str]) -> set[str]:
     return {ent_id for i, ent_id in named.items() if noun.doc[i].lower_ in words}
 
 
-def _is_subject(tok: Token) -> bool:
-    # a word of a name that is a subject: "Airbus" of "Airbus said", "Qatar" of "Qatar Airways said"
-    # and a conjunct of a subject: "Airbus and Boeing said"
+def _name_root(tok: Token) -> Token:
+    """The word that carries a name's role in its clause: "Airways" of "Qatar Airways",
+    and "Airbus" of "Airbus and Boeing said" (a conjunct of a subject is one too)."""
     while tok.dep_ in {"compound", "flat", "conj"} and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in NOMINAL_SUBJECTS
+    return tok
 
 
 def _pronoun(tok: Token, named: Mapping[int, str], found: Mapping[int, str]) -> str | None:
