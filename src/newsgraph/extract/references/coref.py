@@ -1,4 +1,4 @@
-"""Which person a pronoun or a role noun stands for, once per article.
+"""Which person (or organisation) a pronoun or a role noun stands for, once per article.
 
 ``resolve_references`` links "he", "she", "his", "her" ... to PERSON entities,
 inside a quotation "I", "me" and "my" to the quote's speaker, and a definite role
@@ -8,7 +8,9 @@ resolver applies first too). For pronouns it reuses the quote speaker resolver's
 rules (same-sentence subject first, then the nearest compatible subject; gender from
 honorifics, roles, first names and earlier pronouns) and agrees with the quotes by
 construction: a pronoun that is a quote's source phrase goes to that quote's speaker.
-The result feeds event participants and the extra mentions of ``entities[].mentions``.
+Organisations come after the people: "we" and "our" in a quotation go to the
+organisation the speaker's role names, and "the company", "it", "its" follow the rules of
+``references.organisations``. The result feeds event participants and the extra mentions of ``entities[].mentions``.
 
 It is deliberately cautious: a pronoun with no compatible person in reach, a
 plural pronoun, and a third-person pronoun inside a quotation ("I watched him
@@ -51,9 +53,10 @@ _QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
 def resolve_references(
     doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]
 ) -> dict[int, str]:
-    """Token index -> entity id for the pronouns and role nouns of ``doc`` that refer to a person.
+    """Token index -> entity id for the pronouns and role nouns of ``doc`` that refer to a
+    person or an organisation.
 
-    The token is the pronoun, or the head noun of "the spokeswoman".
+    The token is the pronoun, or the head noun of "the spokeswoman", "the company".
     """
     resolved = role_references(doc, entities)
     resolved.update(_pronouns(doc, entities, quotes))
