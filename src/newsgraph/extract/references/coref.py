@@ -10,7 +10,8 @@ honorifics, roles, first names and earlier pronouns) and agrees with the quotes 
 construction: a pronoun that is a quote's source phrase goes to that quote's speaker.
 Organisations come after the people: "we" and "our" in a quotation go to the
 organisation the speaker's role names, and "the company", "it", "its" follow the rules of
-``references.organisations``. The result feeds event participants and the extra mentions of ``entities[].mentions``.
+``references.organisations``. The result feeds event participants and the extra
+mentions of ``entities[].mentions``.
 
 It is deliberately cautious: a pronoun with no compatible person in reach, a
 plural pronoun, and a third-person pronoun inside a quotation ("I watched him
