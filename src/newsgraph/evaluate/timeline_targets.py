@@ -41,7 +41,7 @@ def target_variants(target: str) -> list[str]:
     """The strings that name ``target`` in a text, longest first.
 
     ``"Boeing 787 Dreamliner"`` -> the whole name, "787 Dreamliner", "Dreamliner",
-    "Boeing 787"; ``"Steve Jobs"`` -> "Steve Jobs", "Jobs"; ``"United States Air
+    "Boeing 787", "787"; ``"Steve Jobs"`` -> "Steve Jobs", "Jobs"; ``"United States Air
     Force"`` -> also "USAF" and "Air Force"; ``"iTunes store"`` -> also "iTunes
     Store". A part is kept when it is not a generic word ("Corps", "Store") and
     not a bare short number ("4" of "iPhone 4").
@@ -56,6 +56,9 @@ def target_variants(target: str) -> list[str]:
         out.append(" ".join(suffix))
     for n in range(2, len(words)):
         out.append(" ".join(words[:n]))  # "Northrop Grumman" of a longer name, "Boeing 787"
+    if is_product(target):
+        # the model number alone: "the 787" of "Boeing 787 Dreamliner"
+        out.extend(w for w in words if len(w) >= 3 and any(ch.isdigit() for ch in w))
     if len(words) >= 3:
         out.append("".join(w[0] for w in words if w[0].isupper()))  # "USAF"
     seen: list[str] = []

@@ -1,4 +1,4 @@
-"""Which person a pronoun or a role noun stands for, once per article.
+"""Which person (or organisation) a pronoun or a role noun stands for, once per article.
 
 ``resolve_references`` links "he", "she", "his", "her" ... to PERSON entities,
 inside a quotation "I", "me" and "my" to the quote's speaker, and a definite role
@@ -8,7 +8,10 @@ resolver applies first too). For pronouns it reuses the quote speaker resolver's
 rules (same-sentence subject first, then the nearest compatible subject; gender from
 honorifics, roles, first names and earlier pronouns) and agrees with the quotes by
 construction: a pronoun that is a quote's source phrase goes to that quote's speaker.
-The result feeds event participants and the extra mentions of ``entities[].mentions``.
+Organisations come after the people: "we" and "our" in a quotation go to the
+organisation the speaker's role names, and "the company", "it", "its" follow the rules of
+``references.organisations``. The result feeds event participants and the extra
+mentions of ``entities[].mentions``.
 
 It is deliberately cautious: a pronoun with no compatible person in reach, a
 plural pronoun, and a third-person pronoun inside a quotation ("I watched him
@@ -32,6 +35,11 @@ from newsgraph.extract.lexicon.people import (
     REFLEXIVES,
 )
 from newsgraph.extract.quotes.marks import quotations_of
+from newsgraph.extract.references.organisations import (
+    FIRST_PLURAL,
+    employers,
+    organisation_references,
+)
 from newsgraph.extract.references.roles import role_references
 from newsgraph.extract.references.speakers import SpeakerResolver
 from newsgraph.extract.syntax import NOMINAL_SUBJECTS, NOUN_PHRASE_LEFT, clause_head, subject_of
@@ -46,13 +54,37 @@ _QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
 def resolve_references(
     doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]
 ) -> dict[int, str]:
-    """Token index -> entity id for the pronouns and role nouns of ``doc`` that refer to a person.
+    """Token index -> entity id for the pronouns and role nouns of ``doc`` that refer to a
+    person or an organisation.
 
-    The token is the pronoun, or the head noun of "the spokeswoman".
+    The token is the pronoun, or the head noun of "the spokeswoman", "the company".
     """
     resolved = role_references(doc, entities)
     resolved.update(_pronouns(doc, entities, quotes))
+    resolved.update(_speakers_organisations(doc, entities, quotes))
+    for i, ent_id in organisation_references(doc, entities).items():
+        resolved.setdefault(i, ent_id)
     return resolved
+
+
+def _speakers_organisations(
+    doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]
+) -> dict[int, str]:
+    """ "we", "our" inside a quotation -> the organisation its speaker's role names:
+    "We are continuing our research," said Boeing executive Scott Carson -> Boeing."""
+    employer = employers(entities)
+    if not employer:
+        return {}
+    speakers = _quote_speakers(quotes, set(employer))
+    quoted = sorted(q.inner for q in quotations_of(doc))
+    found: dict[int, str] = {}
+    for i in positions_among(doc, FIRST_PLURAL):
+        char = doc[i].idx
+        inside = next((q for q in quoted if q[0] <= char < q[1]), None)
+        speaker = _speaker_of(speakers, inside) if inside is not None else None
+        if speaker is not None:
+            found[i] = employer[speaker]
+    return found
 
 
 def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> dict[int, str]:
