@@ -1,6 +1,7 @@
-"""``newsgraph_references``: the pronouns and role nouns that refer to a person.
+"""``newsgraph_references``: the pronouns and nouns that refer to a person or an organisation.
 
-"she argued" and "the spokeswoman" are linked to an entity of ``newsgraph_entities``;
+"she argued" and "the spokeswoman" are linked to an entity of ``newsgraph_entities``, and
+so are "the company" and "its" after an organisation's name;
 quotes tell who "I" is inside a quotation. The logic is
 ``extract.references.resolve_references``.
 """
