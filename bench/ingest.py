@@ -7,7 +7,7 @@ Also times the writer alone (linking and SQL, digests and features computed
 beforehand; ``bench/writer.py`` has more). Runs are interleaved and repeated;
 prints medians and the ratio. Target: ingest >= 0.9x.
 
-Usage: python bench/ingest.py [--repeat 3] [--limit N] [--processes 1]
+Usage: python bench/ingest.py [--repeat 3] [--limit N] [--processes 1] [--datasets DIR]
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--datasets", type=Path, help="Default: ../shared/datasets.")
     args = parser.parse_args()
-    articles = dev_articles()[: args.limit]
+    articles = dev_articles(args.datasets)[: args.limit]
     settings = Settings(processes=args.processes)
     load_pipeline(settings.model)
     from newsgraph.corpus.embed import get_embedder

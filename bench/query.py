@@ -160,6 +160,25 @@ def timed(func: Callable[[], object], runs: int = 3) -> float:
     return statistics.median(best) * 1000
 
 
+def worst_case(store: Store) -> str:
+    """The entity timeline of the person in the most events, timed (median of 5 runs)."""
+    rows = store.conn.query(
+        "SELECT p.entity_id, COUNT(DISTINCT p.article_id || '/' || p.event_id) AS n "
+        "FROM event_participants p JOIN entities e ON e.id = p.entity_id "
+        "WHERE e.type = 'PERSON' GROUP BY p.entity_id ORDER BY n DESC, p.entity_id LIMIT 1"
+    )
+    if not rows:
+        return "worst case: no person takes part in an event"
+    entity_id, events = rows[0]
+    entries = query.timeline(store, entity_id)
+    ms = timed(lambda: query.timeline(store, entity_id), runs=5)
+    sources = sum(len(e.sources) for e in entries)
+    return (
+        f"worst case: the person in the most events ({entity_id}, {events} events): "
+        f"timeline {ms:.1f} ms, {len(entries)} entries, {sources} sources (target < 200 ms)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--variants", type=int, default=400)
@@ -201,7 +220,9 @@ def main() -> None:
             "story listing": [timed(lambda: query.stories(store, limit=50))],
         }
         sizes = [len(query.timeline(store, n)) for n in names]
+        worst = worst_case(store)
     print(f"entity timelines: {len(names)} people, {statistics.median(sizes)} entries (median)")
+    print(worst)
     for name, values in figures.items():
         print(
             f"{name:>16}: median {statistics.median(values):7.2f} ms, "

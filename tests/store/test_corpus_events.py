@@ -112,7 +112,7 @@ def test_corpus_event_store_before_migration_opens_and_fills(store_url: str) -> 
     finally:
         conn.close()
     with Store.open(store_url) as store:
-        assert applied(store.conn)[-1] == "0004_corpus_events"
+        assert applied(store.conn) == [m.name for m in MIGRATIONS]
         store_digests(
             store,
             [
@@ -131,3 +131,43 @@ def test_corpus_event_store_before_migration_opens_and_fills(store_url: str) -> 
         assert [(e.date, e.type, e.source_count) for e in entries] == [
             ("2024-04-15", "sentencing", 1)
         ]
+
+
+def test_timeline_index_migration_opens_a_store_written_before_it(store_url: str) -> None:
+    conn = connect(store_url)
+    try:
+        migrate(conn, MIGRATIONS[:4])
+    finally:
+        conn.close()
+    old = Store(connect(store_url))  # written by the release before 0005, not migrated
+    try:
+        store_digests(
+            old,
+            [
+                sentencing("Laura Reed", source, day, "Laura Reed was sentenced on Monday.")
+                for source, day in (("herald", "2024-04-15"), ("ledger", "2024-04-16"))
+            ],
+        )
+    finally:
+        old.close()
+    with Store.open(store_url) as store:
+        assert applied(store.conn)[-1] == "0005_timeline_indexes"
+        entries = query.timeline(store, "Laura Reed")
+        assert [(e.date, e.type, e.source_count) for e in entries] == [
+            ("2024-04-15", "sentencing", 2)
+        ]
+        if store.dialect == "sqlite":
+            entity = table(store, "SELECT id FROM entities WHERE name = 'Laura Reed'")[0][0]
+            plan = " ".join(
+                str(r[-1])
+                for r in store.conn.query(
+                    "EXPLAIN QUERY PLAN SELECT ev.corpus_event_id FROM event_participants p "
+                    "JOIN events ev INDEXED BY events_article_event_corpus "
+                    "ON ev.article_id = p.article_id AND ev.local_id = p.event_id "
+                    "WHERE p.entity_id = ?",
+                    (entity,),
+                )
+            )
+            # the scope is read from the two indexes, never from the rows
+            assert "COVERING INDEX event_participants_entity_event" in plan
+            assert "COVERING INDEX events_article_event_corpus" in plan

@@ -61,8 +61,9 @@ def test_store_migrations_applied_in_order_once(store_url: str) -> None:
             "0002_search",
             "0003_stories",
             "0004_corpus_events",
+            "0005_timeline_indexes",
         ]
-        assert table(again, "SELECT COUNT(*) FROM schema_migrations") == [(4,)]
+        assert table(again, "SELECT COUNT(*) FROM schema_migrations") == [(5,)]
 
 
 def test_store_write_gives_exact_rows(store: Store) -> None:
