@@ -8,7 +8,7 @@ from newsgraph import query
 from newsgraph.pipeline.write import store_digests
 from newsgraph.records import Digest, Participant
 from newsgraph.store import Store
-from newsgraph.store.backend import connect
+from newsgraph.store.backend import connect, connect_read_only
 from newsgraph.store.migrations import MIGRATIONS, applied, migrate
 from tests.store.fixtures import make_digest, person
 
@@ -150,6 +150,14 @@ def test_timeline_index_migration_opens_a_store_written_before_it(store_url: str
         )
     finally:
         old.close()
+    served = Store(connect_read_only(store_url))  # `newsgraph serve` on it, not migrated
+    try:
+        entries = query.timeline(served, "Laura Reed")
+        assert [(e.date, e.type, e.source_count) for e in entries] == [
+            ("2024-04-15", "sentencing", 2)
+        ]
+    finally:
+        served.close()
     with Store.open(store_url) as store:
         assert applied(store.conn)[-1] == "0005_timeline_indexes"
         entries = query.timeline(store, "Laura Reed")
