@@ -46,7 +46,7 @@ def entity_timeline(
     store: Store, entity_id: str, opts: TimelineOptions
 ) -> tuple[TimelineEntry, ...]:
     """The timeline of one corpus entity (the events it takes part in)."""
-    scope = reader.entity_event_scope(store.conn, entity_id)
+    scope = stored.entity_scope(store.conn, entity_id)
     return _draw(store, scope, opts, entity_id=entity_id)
 
 

@@ -202,11 +202,23 @@ def story_scope(conn: Connection, story_id: str) -> Scope:
 
 
 def entity_scope(conn: Connection, entity_id: str) -> Scope:
-    """The corpus events an entity takes part in."""
+    """The corpus events an entity takes part in, read from two covering indexes only.
+
+    SQLite is told which index to use for the events: left to itself it takes the
+    primary key (unique, so "one row" to its planner) and reads every event row for one
+    column (the person in the most events at 100k articles: 14,000 row reads). A store
+    opened read-only before migration 0005 has no such index: it is read without the hint.
+    """
+    hint = ""
+    if conn.dialect == "sqlite" and conn.query(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+        ("events_article_event_corpus",),
+    ):
+        hint = "INDEXED BY events_article_event_corpus "
     return _scope(
         conn.query(
             "SELECT ev.corpus_event_id, COUNT(*) FROM (SELECT DISTINCT article_id, event_id "
-            "FROM event_participants WHERE entity_id = ?) p JOIN events ev "
+            f"FROM event_participants WHERE entity_id = ?) p JOIN events ev {hint}"
             "ON ev.article_id = p.article_id AND ev.local_id = p.event_id "
             "GROUP BY ev.corpus_event_id",
             (entity_id,),

@@ -23,7 +23,6 @@ from newsgraph.records.corpus import (
 )
 from newsgraph.records.names import normalise
 from newsgraph.store.backend import Connection
-from newsgraph.store.events import Scope
 
 _ENTITY = "e.id, e.name, e.type, e.article_count, e.first_seen, e.last_seen"
 
@@ -194,38 +193,6 @@ def search_articles(conn: Connection, text: str, limit: int = 20) -> list[tuple[
         (r[0], r[1])
         for r in conn.query(sql + "ORDER BY a.published DESC, a.id LIMIT ?", (found[1], limit))
     ]
-
-
-def entity_event_scope(conn: Connection, entity_id: str) -> Scope:
-    """The corpus events an entity takes part in, read from two covering indexes only.
-
-    SQLite is told which index to use for the events: left to itself it takes the
-    primary key (unique, so "one row" to its planner) and reads every event row for one
-    column (the person in the most events at 100k articles: 14,000 row reads). A store
-    opened read-only before migration 0005 has no such index: it is read without the hint.
-    """
-    hint = ""
-    if conn.dialect == "sqlite" and conn.query(
-        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
-        ("events_article_event_corpus",),
-    ):
-        hint = "INDEXED BY events_article_event_corpus "
-    ids: list[str] = []
-    unfollowed = unmatched = 0
-    for cid, n in conn.query(
-        "SELECT ev.corpus_event_id, COUNT(*) FROM (SELECT DISTINCT article_id, event_id "
-        f"FROM event_participants WHERE entity_id = ?) p JOIN events ev {hint}"
-        "ON ev.article_id = p.article_id AND ev.local_id = p.event_id "
-        "GROUP BY ev.corpus_event_id",
-        (entity_id,),
-    ):
-        if cid is None:
-            unmatched = int(n)  # rows written before migration 0004
-        elif cid == "":
-            unfollowed = int(n)  # statements: not followed across articles
-        else:
-            ids.append(cid)
-    return Scope(tuple(ids), unfollowed, unmatched)
 
 
 def entity_names_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
