@@ -322,19 +322,6 @@ def test_main_event_an_explainer_headline_tells_the_analysis_not_the_peg() -> No
     assert main.what.startswith("has analysed the handshake")
 
 
-def test_main_event_when_skips_the_time_of_another_person_near_the_top() -> None:
-    # the lead's only day is the rival's: it does not date the senator's blame
-    main = _main(
-        "Senator blames defeat on rival's adverts",
-        "Senator Jane Holt has blamed her defeat in the state election on adverts paid for by "
-        "her rival. Her rival Mark Dunn celebrated his victory with supporters on Sunday. "
-        "Holt said the adverts had misled voters.",
-        published="2016-11-13",
-    )
-    assert main.who is not None and "Holt" in main.who
-    assert main.when is None
-
-
 def test_main_event_when_skips_a_picture_caption() -> None:
     # a gallery caption scraped into the lead dates its picture, not the blame
     main = _main(

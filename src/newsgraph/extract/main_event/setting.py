@@ -116,10 +116,6 @@ def when_of(event: Event, story: Story, doers: Sequence[tuple[int, int]] = ()) -
     # a picture caption of a gallery ("AP:Associated Press 9 Hillary Clinton gestures ...
     # during a campaign rally Sunday") dates the picture, not the story
     points = [t for t in points if not _in_caption(t, doc)]
-    if doers:
-        # "Clinton gestures during a campaign rally Sunday" in a story of Trump: another
-        # person's time, whatever event it mentions
-        points = [t for t in points if not _other_person_clause(t, doers, doc)]
     dated = [t for t in points if _DATED.search(t.text)]
     occasions = [t for t in points if not _DATED.search(t.text)]
     sentences = _mention_sentences(event, doc)
@@ -207,24 +203,6 @@ def _in_caption(expr: TimeExpr, doc: Doc) -> bool:
         return False
     sent = span.sent
     return _GALLERY_CREDIT.search(doc_text(doc), sent.start_char, expr.span[0]) is not None
-
-
-def _other_person_clause(expr: TimeExpr, doers: Sequence[tuple[int, int]], doc: Doc) -> bool:
-    """The time sits in a clause whose subject names a person who is none of ``doers``
-    (the first named subject up the clauses above it; a pronoun subject is passed over)."""
-    span = doc.char_span(*expr.span, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    for verb in (a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}):
-        subjects = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS]
-        named = [c for c in subjects if c.pos_ != "PRON"]
-        if not named:
-            continue
-        tokens = [t for c in named for t in c.subtree]
-        if any(any(s <= t.idx < e for s, e in doers) for t in tokens):
-            return False
-        return any(t.ent_type_ == "PERSON" for t in tokens)
-    return False
 
 
 def _mention_sentences(event: Event, doc: Doc) -> list[tuple[int, int]]:
