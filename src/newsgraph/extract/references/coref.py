@@ -39,6 +39,7 @@ from newsgraph.extract.references.organisations import (
     FIRST_PLURAL,
     employers,
     organisation_references,
+    token_names,
 )
 from newsgraph.extract.references.roles import role_references
 from newsgraph.extract.references.speakers import SpeakerResolver
@@ -102,7 +103,7 @@ def _pronouns(doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> 
     resolver = SpeakerResolver(
         doc, entities, sentence_bounds(doc), quoted, [q.span for q in quotes]
     )
-    named = _token_names(doc, entities)
+    named = token_names(doc, entities)
     for tok in (doc[i] for i in positions_among(doc, _THIRD_SINGULAR | FIRST_PERSON)):
         lower = tok.lower_
         if tok.i in resolved or (lower not in _THIRD_SINGULAR and lower not in FIRST_PERSON):
@@ -210,18 +211,6 @@ def _nearest_other(
         known = resolver.gender(ent_id)
         return ent_id if known is None or known == gender else None
     return None
-
-
-def _token_names(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
-    """Token index -> entity id for the tokens of the entities' name mentions."""
-    named: dict[int, str] = {}
-    for ent in entities:
-        for start, end in ent.mentions:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                for tok in span:
-                    named[tok.i] = ent.id
-    return named
 
 
 def _subject_entity(

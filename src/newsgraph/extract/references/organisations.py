@@ -75,7 +75,8 @@ def organisation_references(doc: Doc, entities: Sequence[Entity]) -> dict[int, s
     kinds = _kinds(doc, entities)
     if not kinds:
         return {}
-    named = _named_tokens(doc, entities, kinds)
+    # the name mentions of the entities that descriptions and pronouns can reach
+    named = token_names(doc, [e for e in entities if e.id in kinds])
     found: dict[int, str] = {}
     for i in positions_among(doc, COMPANY_NOUNS | AIRLINE_NOUNS):
         tok = doc[i]
@@ -125,15 +126,10 @@ def _kinds(doc: Doc, entities: Sequence[Entity]) -> dict[str, set[str]]:
     return out
 
 
-def _named_tokens(
-    doc: Doc, entities: Sequence[Entity], kinds: Mapping[str, set[str]]
-) -> dict[int, str]:
-    """Token index -> entity id for the tokens of the name mentions of the entities that
-    descriptions and pronouns can reach."""
+def token_names(doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
+    """Token index -> entity id for the tokens of the entities' name mentions."""
     named: dict[int, str] = {}
     for ent in entities:
-        if ent.id not in kinds:
-            continue
         for start, end in ent.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
